@@ -1,0 +1,34 @@
+"""Sphinx configuration for the Pakistan–Russia source-cited reader."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "docs" / "_ext"))
+
+# -- Project ------------------------------------------------------------------
+project = "Pakistan–Russia relations: a source-cited reader"
+author = "The reader's editors"
+copyright = "2026, the reader's editors; source texts belong to their authors"
+language = "en"
+
+# -- Sources: the repository root is the source directory --------------------
+root_doc = "docs/index"
+include_patterns = ["docs/**", "sources/*.txt"]
+exclude_patterns = ["docs/_ext/**", "docs/_extra/**", "**/README.md"]
+source_suffix = {".md": "markdown"}  # prcite adds ".txt" for the source texts
+
+extensions = [
+    "myst_parser",
+    "sphinx_timeline",
+    "prcite",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Pakistan–Russia relations"
+html_extra_path = ["docs/_extra"]
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None

@@ -1,0 +1,64 @@
+"""prcite: source-verified citations, source pages and back-links for Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import catalogue, nodes
+from .collect import number_citations
+from .domain import CitationDomain
+from .export import write_citations_json
+from .report import warn
+from .resolve import resolve_citations
+from .roles import SrcRole
+from .sourcepage import SourceListDirective, SourceParser
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+STATIC = Path(__file__).parent / "static"
+
+
+def load_catalogue(app: Sphinx) -> None:
+    domain: CitationDomain = app.env.domains["prcite"]
+    folder = Path(app.srcdir) / app.config.prcite_sources
+    domain.sources, problems = catalogue.load(folder)
+    domain.broken = {p.source_id for p in problems if p.source_id}
+    for problem in problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+        warn("catalogue", problem.message, where)
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("prcite.css")
+        app.add_js_file("prcite.js", defer="defer")
+
+
+def before_read(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    # env-get-outdated comes before Sphinx purges removed and changed pages
+    env.domains["prcite"].snapshot()
+    return []
+
+
+def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    return env.domains["prcite"].changed_source_docs()
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("prcite_sources", "sources", "env", types=[str])
+    app.add_domain(CitationDomain)
+    nodes.register(app)
+    app.add_role("src", SrcRole())
+    app.add_source_suffix(".txt", "prsource")
+    app.add_source_parser(SourceParser)
+    app.add_directive("source-list", SourceListDirective)
+    app.connect("builder-inited", load_catalogue)
+    app.connect("env-get-outdated", before_read)
+    app.connect("env-get-updated", updated_docs)
+    app.connect("doctree-read", number_citations)
+    app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
+    app.connect("doctree-resolved", resolve_citations)
+    app.connect("build-finished", write_citations_json)
+    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

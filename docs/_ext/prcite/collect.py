@@ -1,0 +1,91 @@
+"""After a page is read: number its citations, record them, add its reference list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .domain import Cite, quote_target
+from .nodes import passage_ref, src_citation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .catalogue import Source
+    from .domain import CitationDomain
+
+
+def _section(node: nodes.Node) -> tuple[str, str]:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    if parent is None:
+        return "", ""
+    return parent["ids"][0], parent[0].astext()
+
+
+def source_label(source: Source) -> str:
+    return f"{source.author}, “{source.title}” ({source.date})"
+
+
+def number_citations(app: Sphinx, doctree: nodes.document) -> None:
+    domain: CitationDomain = app.env.domains["prcite"]
+    docname = app.env.docname
+    numbers: dict[tuple[str, int, int], int] = {}
+    seen: dict[int, int] = {}
+    first: list[src_citation] = []
+    for node in doctree.findall(src_citation):
+        key = (node["source"], node["start"], node["end"])
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            first.append(node)
+        number = numbers[key]
+        seen[number] = seen.get(number, 0) + 1
+        node["number"] = number
+        node["citeid"] = f"cite-{number}" if seen[number] == 1 else f"cite-{number}-{seen[number]}"
+        section_id, section_title = _section(node)
+        domain.add(
+            Cite(
+                docname,
+                node.line or 0,
+                number,
+                node["citeid"],
+                node["source"],
+                node["quote"],
+                node["start"],
+                node["end"],
+                node["passage"],
+                section_id,
+                section_title,
+            )
+        )
+    if first:
+        _append_references(doctree, first, domain)
+
+
+def _append_references(doctree: nodes.document, cites: list[src_citation], domain: CitationDomain) -> None:
+    items = nodes.enumerated_list(classes=["src-references"])
+    for node in cites:
+        source = domain.sources[node["source"]]
+        link = passage_ref(
+            "",
+            f"paragraph {node['passage']}",
+            source=node["source"],
+            target=quote_target(node["start"], node["end"]),
+        )
+        para = nodes.paragraph(
+            "",
+            "",
+            nodes.Text(source_label(source) + ", "),
+            link,
+            nodes.Text(": "),
+            nodes.inline("", f"“{node['quote']}”", classes=["ref-quote"]),
+        )
+        items += nodes.list_item("", para, ids=[f"ref-{node['number']}"])
+    section = nodes.section(
+        "", nodes.title("", "References"), items, ids=["page-references"], classes=["src-references"]
+    )
+    # inside the page's top section, so it shows in the page's table of contents
+    top = next(iter(doctree.findall(nodes.section)), None)
+    (top if top is not None else doctree).append(section)

@@ -1,0 +1,108 @@
+"""Where citation data lives: every citation site, keyed by the citing document.
+
+Modelled on ``sphinx.domains.citation``: ``clear_doc`` and ``merge_domaindata``
+keep the data right under incremental and parallel builds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from sphinx.domains import Domain
+
+from .report import warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.environment import BuildEnvironment
+
+    from .catalogue import Source
+
+
+class Cite(NamedTuple):
+    """One citation site, recorded while reading the citing document."""
+
+    docname: str
+    lineno: int
+    number: int  # the marker's number on its page
+    citeid: str  # id of the marker in the citing page
+    source: str
+    quote: str
+    start: int  # character offsets of the match in the source file
+    end: int
+    passage: int
+    section_id: str
+    section_title: str
+
+    @property
+    def target(self) -> str:
+        """The id of the quoted words on the source page."""
+        return quote_target(self.start, self.end)
+
+
+def quote_target(start: int, end: int) -> str:
+    return f"q-{start}-{end}"
+
+
+class CitationDomain(Domain):
+    name = "prcite"
+    label = "source citations"
+    initial_data: ClassVar[dict[str, Any]] = {"citations": {}}  # docname -> list[Cite]
+    data_version = 1
+
+    #: the catalogue, loaded afresh on every build (never pickled)
+    sources: dict[str, Source]
+    #: ids named in the catalogue whose entry or file is broken
+    broken: set[str]
+    #: per source, its citations before this build read anything
+    _before: dict[str, tuple[Cite, ...]]
+
+    @property
+    def citations(self) -> dict[str, list[Cite]]:
+        return self.data["citations"]
+
+    def add(self, cite: Cite) -> None:
+        self.citations.setdefault(cite.docname, []).append(cite)
+
+    def clear_doc(self, docname: str) -> None:
+        self.citations.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["citations"]:
+                self.citations[docname] = otherdata["citations"][docname]
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
+        return []
+
+    def all(self) -> Iterable[Cite]:
+        for docname in sorted(self.citations):
+            yield from self.citations[docname]
+
+    def by_source(self) -> dict[str, tuple[Cite, ...]]:
+        grouped: dict[str, list[Cite]] = {}
+        for cite in self.all():
+            grouped.setdefault(cite.source, []).append(cite)
+        return {sid: tuple(cites) for sid, cites in grouped.items()}
+
+    def snapshot(self) -> None:
+        self._before = self.by_source()
+
+    def changed_source_docs(self) -> list[str]:
+        """Source pages whose incoming citations changed since ``snapshot``."""
+        before, after = getattr(self, "_before", {}), self.by_source()
+        changed = {sid for sid in before.keys() | after.keys() if before.get(sid) != after.get(sid)}
+        return sorted(self.sources[sid].docname for sid in changed if sid in self.sources)
+
+    def check_consistency(self) -> None:
+        env: BuildEnvironment = self.env
+        for cite in self.all():
+            source = self.sources.get(cite.source)
+            if source and source.docname not in env.all_docs:
+                warn(
+                    "citation",
+                    f"citation of {cite.source!r}, whose page {source.docname} is excluded from the "
+                    "build; include the source page or remove the citation",
+                    (cite.docname, cite.lineno),
+                )

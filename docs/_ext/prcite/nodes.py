@@ -1,0 +1,62 @@
+"""The doctree nodes of the extension and how each builder writes them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class src_citation(nodes.Inline, nodes.Element):
+    """A verified citation, as read; becomes a numbered marker when resolved.
+
+    Attributes: source, quote, start, end, passage, number, citeid.
+    """
+
+
+class passage_ref(nodes.Inline, nodes.TextElement):
+    """A link to a passage of a source page (attributes: source, target)."""
+
+
+class cite_marker(nodes.Inline, nodes.Element):
+    """The HTML form of a citation: numbered link plus a tooltip with the quote."""
+
+
+class content_note(nodes.General, nodes.Element):
+    """Passages shown only after the reader opens a content note (attribute: note)."""
+
+
+def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
+    tip_id = f"tip-{node['citeid']}"
+    self.body.append(
+        f'<span class="cite"><a class="src-cite" id="{node["citeid"]}" href="{self.attval(node["refuri"])}"'
+        f' aria-describedby="{tip_id}">{node["number"]}</a>'
+        f'<span class="cite-tip" role="tooltip" id="{tip_id}">'
+        f'<span class="cite-tip-quote">“{self.encode(node["quote"])}”</span> '
+        f'<span class="cite-tip-source">{self.encode(node["label"])}</span></span></span>'
+    )
+    raise nodes.SkipNode
+
+
+def visit_content_note_html(self: HTML5Translator, node: content_note) -> None:
+    self.body.append(
+        '<details class="content-note">'
+        f"<summary><strong>Content note.</strong> {self.encode(node['note'])} "
+        '<span class="content-note-action">Show the comments</span></summary>\n'
+    )
+
+
+def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
+    self.body.append("</details>\n")
+
+
+def register(app: Sphinx) -> None:
+    app.add_node(src_citation)
+    app.add_node(passage_ref)
+    app.add_node(cite_marker, html=(visit_cite_marker, None))
+    # other builders never see a content_note: the resolver unwraps it
+    app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

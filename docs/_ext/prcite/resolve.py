@@ -1,0 +1,134 @@
+"""At write time, when every page's citations are known: markers, links, highlights, back-links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from .collect import source_label
+from .domain import Cite, quote_target
+from .nodes import cite_marker, content_note, passage_ref, src_citation
+from .passages import segments
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .domain import CitationDomain
+
+
+def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: turn this page's citation nodes into links for the current builder."""
+    _Resolver(app, doctree, docname).run()
+
+
+class _Resolver:
+    def __init__(self, app: Sphinx, document: nodes.document, docname: str) -> None:
+        self.app, self.env, self.document, self.docname = app, app.env, document, docname
+
+    def run(self) -> None:
+        domain: CitationDomain = self.env.domains["prcite"]
+        html = self.app.builder.format == "html"
+        for node in list(self.document.findall(passage_ref)):
+            self._passage_ref(domain, node)
+        for run in _runs(self.document):
+            self._markers(domain, run, html)
+        # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
+        self._passages(domain)
+        if not html:
+            for note in list(self.document.findall(content_note)):
+                lead = nodes.paragraph("", "", nodes.strong("", "Content note. "), nodes.Text(note["note"]))
+                note.replace_self([lead, *note.children])
+
+    def _link(self, source_id: str, target: str, child: nodes.Node, domain: CitationDomain) -> nodes.Element:
+        todoc = domain.sources[source_id].docname
+        return make_refnode(self.app.builder, self.docname, todoc, target, child)
+
+    def _passage_ref(self, domain: CitationDomain, node: passage_ref) -> None:
+        link = self._link(node["source"], node["target"], nodes.inline("", node.astext()), domain)
+        node.replace_self(link)
+
+    def _markers(self, domain: CitationDomain, run: list[src_citation], html: bool) -> None:
+        group = nodes.inline("", "", classes=["citegroup"])
+        group += nodes.Text("[")
+        for i, node in enumerate(run):
+            if i:
+                group += nodes.Text(", ")
+            source = domain.sources[node["source"]]
+            target = quote_target(node["start"], node["end"])
+            if html:
+                link = self._link(node["source"], target, nodes.Text(""), domain)
+                group += cite_marker(
+                    "",
+                    refuri=link["refuri"],
+                    number=node["number"],
+                    citeid=node["citeid"],
+                    quote=node["quote"],
+                    label=f"{source_label(source)}, paragraph {node['passage']}",
+                )
+            else:
+                group += nodes.target("", "", ids=[node["citeid"]])
+                group += self._link(node["source"], target, nodes.Text(str(node["number"])), domain)
+        group += nodes.Text("]")
+        parent = run[0].parent
+        first, last = parent.index(run[0]), parent.index(run[-1])
+        parent[first : last + 1] = [group]
+
+    def _passages(self, domain: CitationDomain) -> None:
+        by_passage: dict[tuple[str, int], list[Cite]] = {}
+        for cite in domain.all():
+            by_passage.setdefault((cite.source, cite.passage), []).append(cite)
+        titles = self.env.titles
+        for para in list(self.document.findall(nodes.paragraph)):
+            key = (para.get("source"), para.get("passage"))
+            if key not in by_passage or key[0] not in domain.sources:
+                continue
+            source, here = domain.sources[key[0]], by_passage[key]
+            passage = source.index.passages[key[1] - 1]  # type: ignore[union-attr]
+            spans = sorted({(c.start, c.end, c.target) for c in here})
+            para.children = []
+            started: set[str] = set()
+            for text, keys in segments(source.text, passage, spans):
+                for qid in keys:
+                    if qid not in started:
+                        started.add(qid)
+                        para += nodes.target("", "", ids=[qid], classes=["quote-target"])
+                if keys:
+                    para += nodes.inline("", text, classes=["quoted", *keys])
+                else:
+                    para += nodes.Text(text)
+            para.parent += self._cited_by(here, titles)
+
+    def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title]) -> nodes.paragraph:
+        para = nodes.paragraph("", "", classes=["cited-by"])
+        para += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
+        places: dict[tuple[str, str], Cite] = {}
+        for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
+            places.setdefault((cite.docname, cite.section_id), cite)
+        for i, ((docname, _), cite) in enumerate(places.items()):
+            if i:
+                para += nodes.Text("; ")
+            page = titles[docname].astext() if docname in titles else docname
+            label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
+            para += make_refnode(self.app.builder, self.docname, docname, cite.citeid, nodes.Text(label))
+        return para
+
+
+def _runs(document: nodes.document) -> list[list[src_citation]]:
+    """Citations in a row (only whitespace between them) form one bracketed group."""
+    runs: list[list[src_citation]] = []
+    for node in document.findall(src_citation):
+        if runs and _adjacent(runs[-1][-1], node):
+            runs[-1].append(node)
+        else:
+            runs.append([node])
+    return runs
+
+
+def _adjacent(a: nodes.Node, b: nodes.Node) -> bool:
+    if a.parent is not b.parent:
+        return False
+    parent = a.parent
+    between = parent.children[parent.index(a) + 1 : parent.index(b)]
+    return all(isinstance(n, nodes.Text) and not n.strip() for n in between)

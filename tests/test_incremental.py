@@ -1,0 +1,76 @@
+"""Incremental and parallel builds keep citations and back-links right."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+WRITTEN = re.compile(r"writing output\.\.\. \[\s*\d+%\] ([^\r\n]+)")
+
+
+def written(app) -> set[str]:
+    """The documents Sphinx reports writing ("[ 50%] a" serially, "[100%] a .. b" in parallel)."""
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    return {name for line in WRITTEN.findall(status) for name in line.split(" .. ") if name.strip()}
+
+
+def warnings(app) -> list[str]:
+    """Warnings, less the notices Sphinx gives when a second app registers its nodes in one process."""
+    return [w for w in app.warning.getvalue().splitlines() if w and "is already registered" not in w]
+
+
+def back_links(app, page: str) -> list[str]:
+    html = (Path(app.outdir) / page).read_text(encoding="utf-8")
+    return [a["href"] for a in BeautifulSoup(html, "html.parser").select(".cited-by a")]
+
+
+def test_parallel_then_incremental(make_app, basic_copy: Path):
+    app = make_app("html", srcdir=basic_copy, parallel=2)
+    app.build()
+    assert warnings(app) == []
+    assert back_links(app, "sources/beta.html") == ["../docs/index.html#cite-2", "../docs/page.html#cite-1"]
+
+    # nothing changed: nothing is written again
+    app = make_app("html", srcdir=basic_copy, parallel=2)
+    app.build()
+    assert written(app) == set()
+
+    # cite a different passage of beta from docs/page.md
+    page = basic_copy / "docs" / "page.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "more words about the agreement and its effects", "later a military-technical accord"
+        ),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=basic_copy, parallel=2)
+    app.build()
+    assert warnings(app) == []
+    # exactly the edited page and the source page whose incoming citations changed
+    assert written(app) == {"docs/page", "sources/beta"}
+    html = (Path(app.outdir) / "sources/beta.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("#p-2 .quoted")[-1].get_text() == "later a military-technical accord"
+    assert soup.select_one("#p-3 .cited-by") is None  # the old back-link is gone
+    assert back_links(app, "sources/beta.html") == ["../docs/index.html#cite-2", "../docs/page.html#cite-1"]
+
+    # remove every citation from the page: its back-link disappears
+    page.write_text("# Second page\n\nNo citations now.\n", encoding="utf-8")
+    app = make_app("html", srcdir=basic_copy, parallel=2)
+    app.build()
+    assert back_links(app, "sources/beta.html") == ["../docs/index.html#cite-2"]
+
+
+def test_deleting_a_citing_page_removes_its_back_links(make_app, basic_copy: Path):
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    (basic_copy / "docs" / "page.md").unlink()
+    index = basic_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("page\n", "", 1), encoding="utf-8")
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert warnings(app) == []
+    assert "sources/beta" in written(app)
+    assert back_links(app, "sources/beta.html") == ["../docs/index.html#cite-2"]

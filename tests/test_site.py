@@ -1,0 +1,123 @@
+"""Checks on the real site, built with warnings as errors: what a reader gets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "sources").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path):
+    @cache
+    def load(rel: str) -> BeautifulSoup:
+        return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+    return load
+
+
+@pytest.fixture(scope="module")
+def citations(site: Path) -> list[dict]:
+    return json.loads((site / "citations.json").read_text(encoding="utf-8"))["citations"]
+
+
+def html_pages(site: Path) -> list[str]:
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts
+    )
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_every_source_is_a_page_with_its_metadata_and_original(site: Path, pages, path: Path):
+    page = pages(f"sources/{path.stem}.html")
+    meta = page.select_one("dl.source-meta").get_text()
+    for label in ("Author", "Date", "Kind", "Stance", "Original text", "SHA-256"):
+        assert label in meta
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in meta
+    link = page.select_one("dl.source-meta a.download")
+    served = (site / "sources" / unquote(link["href"])).resolve()
+    assert served.read_bytes() == path.read_bytes()
+    numbers = [int(n.get_text()) for n in page.select(".passage > .passage-number")]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 10
+    assert [p["id"] for p in page.select(".passage")] == [f"p-{n}" for n in numbers]
+
+
+def test_sources_are_unchanged_from_the_seeds():
+    seeds = ROOT.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared/seeds is not beside this checkout")
+    received = {hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds.glob("*.txt")}
+    assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in SOURCES} == received
+
+
+def test_furniture_is_dimmed_and_labelled(pages):
+    page = pages("sources/khan-2018-thaw.html")
+    furniture = page.select(".passage.furniture")
+    texts = " ".join(f.get_text() for f in furniture)
+    assert "Recent Posts" in texts and "Leave a Comment" in texts
+    assert all("website furniture" in f.get_text() for f in furniture)
+    assert not any(f.select(".cited-by") for f in furniture)
+
+
+def test_forum_comments_sit_behind_a_content_note(pages):
+    page = pages("sources/rafiq-2015-new-best-friend-thread.html")
+    (note,) = page.select("details.content-note")
+    assert "slurs" in note.select_one("summary").get_text()
+    assert "Sakal Gharelu Ustad likes this" in note.get_text()
+    assert "Share This Page" not in note.get_text()
+    assert "Arif Rafiq is president of Vizier Consulting" not in note.get_text()
+
+
+def test_every_citation_marker_resolves_and_carries_its_quote(site: Path, pages, citations):
+    by_url = {c["url"]: c for c in citations}
+    markers = 0
+    for rel in html_pages(site):
+        page = pages(rel)
+        for a in page.select("a.src-cite"):
+            markers += 1
+            record = by_url[f"{rel}#{a['id']}"]
+            target = urlsplit(a["href"])
+            dest = (site / rel).parent / target.path
+            anchor = pages(str(dest.resolve().relative_to(site))).select_one(f"#{target.fragment}")
+            assert anchor is not None, (rel, a["href"])
+            quoted = anchor.find_next_sibling(class_="quoted")
+            assert " ".join(quoted.get_text().split()) in record["quote"]
+            tip = page.select_one(f"#{a['aria-describedby']}")
+            assert f"“{record['quote']}”" in tip.get_text()
+    assert markers == len(citations) > 0
+
+
+def test_citations_json_offsets_point_at_the_quote(citations):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SOURCES}
+    for rec in citations:
+        found = texts[Path(rec["source_file"]).name][rec["start"] : rec["end"]]
+        assert " ".join(found.split()) == rec["quote"]
+
+
+def test_back_links_return_to_every_citing_section(site: Path, pages, citations):
+    for rec in citations:
+        spage, anchor = rec["target"].split("#")
+        passage = pages(spage).select_one(f"#{anchor}").find_parent(class_="passage")
+        hrefs = [a["href"] for a in passage.select(".cited-by a")]
+        citing = {h.split("#")[0].removeprefix("../") for h in hrefs}
+        assert rec["url"].split("#")[0] in citing
+        for href in hrefs:
+            page, fragment = href.removeprefix("../").split("#")
+            assert pages(page).select_one(f"#{fragment}") is not None
+
+
+def test_cited_pages_end_with_their_references(site: Path, pages, citations):
+    for docname in {c["page"] for c in citations}:
+        page = pages(f"{docname}.html")
+        refs = page.select("#page-references li")
+        assert len(refs) == max(c["number"] for c in citations if c["page"] == docname)
+        assert page.select("article section")[-1]["id"] == "page-references"
