@@ -22,6 +22,16 @@ extensions = [
     "sphinx_timeline",
     "prcite",
 ]
+# -- The extension: theme id -> page, for events and the coverage tables -----
+prcite_themes = {
+    "cold-war": "docs/themes/cold-war",
+    "afghanistan": "docs/themes/afghanistan",
+    "arms-trade": "docs/themes/arms-trade",
+    "us-pressure": "docs/themes/us-pressure",
+    "china-cpec": "docs/themes/china-cpec",
+}
+prcite_events = "docs/events.yaml"
+
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

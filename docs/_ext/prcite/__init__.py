@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import catalogue, nodes
+from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
+from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
 from .export import write_citations_json
 from .report import warn
@@ -30,6 +32,7 @@ def load_catalogue(app: Sphinx) -> None:
     for problem in problems:
         where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
         warn("catalogue", problem.message, where)
+    load_events(app)
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("prcite.css")
@@ -43,22 +46,28 @@ def before_read(app: Sphinx, env: BuildEnvironment, added: set[str], changed: se
 
 
 def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return env.domains["prcite"].changed_source_docs()
+    return env.domains["prcite"].changed_docs()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("prcite_sources", "sources", "env", types=[str])
+    app.add_config_value("prcite_events", "docs/events.yaml", "env", types=[str])
+    app.add_config_value("prcite_themes", {}, "env", types=[dict])
     app.add_domain(CitationDomain)
     nodes.register(app)
     app.add_role("src", SrcRole())
     app.add_source_suffix(".txt", "prsource")
     app.add_source_parser(SourceParser)
     app.add_directive("source-list", SourceListDirective)
+    app.add_directive("chronology", ChronologyDirective)
+    app.add_directive("coverage", CoverageDirective)
+    app.add_node(coverage_placeholder)
     app.connect("builder-inited", load_catalogue)
     app.connect("env-get-outdated", before_read)
     app.connect("env-get-updated", updated_docs)
     app.connect("doctree-read", number_citations)
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
     app.connect("doctree-resolved", resolve_citations)
+    app.connect("doctree-resolved", fill)
     app.connect("build-finished", write_citations_json)
-    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .catalogue import Source
+    from .chronology import Event
 
 
 class Cite(NamedTuple):
@@ -48,13 +49,18 @@ def quote_target(start: int, end: int) -> str:
 class CitationDomain(Domain):
     name = "prcite"
     label = "source citations"
-    initial_data: ClassVar[dict[str, Any]] = {"citations": {}}  # docname -> list[Cite]
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {
+        "citations": {},  # docname -> list[Cite]
+        "summaries": {},  # docname -> True, for pages whose tables count every citation
+    }
+    data_version = 2
 
     #: the catalogue, loaded afresh on every build (never pickled)
     sources: dict[str, Source]
     #: ids named in the catalogue whose entry or file is broken
     broken: set[str]
+    #: the checked events of docs/events.yaml, loaded afresh on every build
+    events: list[Event]
     #: per source, its citations before this build read anything
     _before: dict[str, tuple[Cite, ...]]
 
@@ -67,11 +73,13 @@ class CitationDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.citations.pop(docname, None)
+        self.data["summaries"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["citations"]:
-                self.citations[docname] = otherdata["citations"][docname]
+        for key in ("citations", "summaries"):
+            for docname in docnames:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         return []
@@ -89,11 +97,18 @@ class CitationDomain(Domain):
     def snapshot(self) -> None:
         self._before = self.by_source()
 
-    def changed_source_docs(self) -> list[str]:
-        """Source pages whose incoming citations changed since ``snapshot``."""
+    def changed_docs(self) -> list[str]:
+        """Pages to rewrite because citations changed since ``snapshot``.
+
+        The source pages whose incoming citations changed, and, if any did, the
+        pages whose tables count every citation.
+        """
         before, after = getattr(self, "_before", {}), self.by_source()
         changed = {sid for sid in before.keys() | after.keys() if before.get(sid) != after.get(sid)}
-        return sorted(self.sources[sid].docname for sid in changed if sid in self.sources)
+        docs = {self.sources[sid].docname for sid in changed if sid in self.sources}
+        if changed:
+            docs.update(self.data["summaries"])
+        return sorted(docs)
 
     def check_consistency(self) -> None:
         env: BuildEnvironment = self.env

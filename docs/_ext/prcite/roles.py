@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from .domain import CitationDomain
 
 
-def verify(env: BuildEnvironment, sid: str, quote: str, location: Any) -> Match | None:
-    """Find ``quote`` in source ``sid`` exactly once, or warn at ``location``."""
+def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_document: bool = True) -> Match | None:
+    """Find ``quote`` in source ``sid`` exactly once, or warn at ``location``.
+
+    ``in_document``: called while a page is read, so the page depends on the source.
+    """
     domain: CitationDomain = env.domains["prcite"]
     source = domain.sources.get(sid)
     if source is None:
@@ -28,8 +31,9 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any) -> Match 
             known = ", ".join(sorted(domain.sources)) or "none"
             warn("citation", f"unknown source id {sid!r}; known ids: {known}", location)
         return None
-    env.note_dependency(str(source.path))
-    env.note_dependency(str(source.path.parent / "catalog.yaml"))
+    if in_document:
+        env.note_dependency(str(source.path))
+        env.note_dependency(str(source.path.parent / "catalog.yaml"))
     assert source.index is not None
     try:
         match = source.index.find(quote)

@@ -1,0 +1,206 @@
+"""The chronology: ``docs/events.yaml`` checked once per build, shown through sphinx-timeline.
+
+``{chronology}`` renders every event (or, with ``:theme:``, one theme's events) as
+sphinx-timeline items in its vertical "none" style, so the list reads on a phone
+and prints as a numbered list; each item's citations are ordinary ``{src}`` roles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import yaml
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx_timeline.main import TimelineDirective
+
+from .catalogue import _LineLoader
+from .report import warn
+from .roles import verify
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from .domain import CitationDomain
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FIELDS = {"id", "date", "summary", "themes", "citations", "dates_differ", "dispute"}
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # as written: YYYY, YYYY-MM or YYYY-MM-DD
+    summary: str
+    themes: tuple[str, ...]
+    citations: tuple[tuple[str, str], ...]  # (source id, quote)
+    dates_differ: str = ""
+    dispute: str = ""
+    line: int = 0
+
+    @property
+    def start(self) -> str:
+        """An ISO date for sorting only; the reader sees ``when``."""
+        year, month, day = _DATE.match(self.date).groups()  # type: ignore[union-attr]
+        return f"{year}-{month or '01'}-{day or '01'}"
+
+    @property
+    def when(self) -> str:
+        """The date at the precision the sources give: 1960, August 1971, 21 August 2017."""
+        year, month, day = _DATE.match(self.date).groups()  # type: ignore[union-attr]
+        if not month:
+            return year
+        name = calendar.month_name[int(month)]
+        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def _check_date(value: Any) -> str | None:
+    """None if ``value`` is a real date at year, month or day precision, else what is wrong."""
+    m = _DATE.match(str(value)) if isinstance(value, str) else None
+    if m is None:
+        return f'date {value!r} must be a quoted string: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return f"date {value!r} has no month {month}"
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:  # type: ignore[arg-type]
+        return f"date {value!r} has no day {day} in that month"
+    return None
+
+
+def load_events(app: Sphinx) -> None:
+    """``builder-inited``, after the catalogue: read, check and keep the events."""
+    domain: CitationDomain = app.env.domains["prcite"]
+    domain.events = []
+    path = Path(app.srcdir) / app.config.prcite_events
+    if not path.is_file():
+        return
+    themes = app.config.prcite_themes
+
+    def problem(line: int | None, message: str) -> None:
+        warn("event", message, f"{path}:{line}" if line else str(path))
+
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem(mark.line + 1 if mark else None, f"the events file is not valid YAML: {exc}")
+        return
+    if not isinstance(raw, list):
+        problem(1, "the events file must be a YAML list of events")
+        return
+    seen: dict[str, int] = {}
+    for item in raw:
+        if not isinstance(item, dict):
+            problem(None, f"each event must be a mapping, not {item!r}")
+            continue
+        line = item.pop("__line__")
+        eid = str(item.get("id", ""))
+        if not _ID.match(eid):
+            problem(line, f"event id {eid!r} must be lower-case letters, digits and hyphens")
+            continue
+        if eid in seen:
+            problem(line, f"duplicate event id {eid!r} (first at line {seen[eid]}); ids must be unique")
+            continue
+        seen[eid] = line
+        ok = True
+        for key in sorted(set(item) - FIELDS):
+            problem(line, f"event {eid!r}: unknown field {key!r} (known: {', '.join(sorted(FIELDS))})")
+            ok = False
+        bad_date = _check_date(item.get("date"))
+        if bad_date:
+            problem(line, f"event {eid!r}: {bad_date}")
+            ok = False
+        if not str(item.get("summary") or "").strip():
+            problem(line, f"event {eid!r} has no summary: give one neutral line")
+            ok = False
+        event_themes = item.get("themes") or []
+        if not isinstance(event_themes, list) or not event_themes:
+            problem(line, f"event {eid!r} needs a list of themes ({', '.join(themes)})")
+            ok = False
+            event_themes = []
+        for theme in event_themes:
+            if theme not in themes:
+                problem(line, f"event {eid!r}: unknown theme {theme!r}; known themes: {', '.join(themes)}")
+                ok = False
+        cites = item.get("citations") or []
+        if not cites:
+            problem(line, f"event {eid!r} has no citation: every event cites the passage it rests on")
+            ok = False
+        checked = []
+        for cite in cites:
+            cline = cite.get("__line__", line) if isinstance(cite, dict) else line
+            if not (isinstance(cite, dict) and cite.get("source") and cite.get("quote")):
+                problem(cline, f"event {eid!r}: a citation needs a source and a quote")
+                ok = False
+                continue
+            if verify(app.env, str(cite["source"]), str(cite["quote"]), f"{path}:{cline}", in_document=False) is None:
+                ok = False
+            checked.append((str(cite["source"]), " ".join(str(cite["quote"]).split())))
+        if ok:
+            domain.events.append(
+                Event(
+                    eid,
+                    str(item["date"]),
+                    " ".join(str(item["summary"]).split()),
+                    tuple(event_themes),
+                    tuple(checked),
+                    " ".join(str(item.get("dates_differ") or "").split()),
+                    str(item.get("dispute") or ""),
+                    line,
+                )
+            )
+
+
+def _body(event: Event, themes: dict[str, str], anchor: bool) -> str:
+    """One event as MyST: date, summary and citations, then any disagreement, then themes."""
+    cites = "".join(f"{{src}}`{sid} {quote}`" for sid, quote in event.citations)
+    lines = [f"(event-{event.id})=", ""] if anchor else []
+    lines.append(f"**{event.when}** — {event.summary}{cites}")
+    if event.dates_differ:
+        lines += ["", f"*The sources differ:* {event.dates_differ}"]
+    if event.dispute:
+        lines += ["", f"See {{ref}}`the dispute <{event.dispute}>`."]
+    links = ", ".join(f"{{doc}}`/{themes[t]}`" for t in event.themes)
+    lines += ["", f"Themes: {links}"]
+    return "\n".join(lines)
+
+
+class ChronologyDirective(SphinxDirective):
+    """``{chronology}``, optionally ``:theme: cold-war``: the events, oldest first."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"theme": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        domain: CitationDomain = self.env.domains["prcite"]
+        themes = self.config.prcite_themes
+        self.env.note_dependency(self.config.prcite_events)
+        theme = self.options.get("theme")
+        if theme is not None and theme not in themes:
+            raise self.error(f"unknown theme {theme!r}; known themes: {', '.join(themes)}")
+        events = [e for e in domain.events if theme is None or theme in e.themes]
+        if not events:
+            return []
+        data = [{"start": e.start, "body": _body(e, themes, anchor=theme is None)} for e in events]
+        # hand the checked events to sphinx-timeline: its data model, its list, our vertical style.
+        # The data goes on one JSON line: sphinx-timeline 0.2.1 re-parses its inline data after
+        # every line, so multi-line data fails on its first incomplete line.
+        content = [json.dumps(data, ensure_ascii=False), "---", "{{ e.body }}"]
+        timeline = TimelineDirective(
+            "timeline",
+            [],
+            {"style": "none", "reversed": True, "class": ["chronology"], "events-format": "json"},
+            content,
+            self.lineno,
+            self.content_offset,
+            self.block_text,
+            self.state,
+            self.state_machine,
+        )
+        return timeline.run()
