@@ -31,6 +31,7 @@ prcite_themes = {
     "china-cpec": "docs/themes/china-cpec",
 }
 prcite_events = "docs/events.yaml"
+prcite_appendix = ["docs/sources"]  # in the PDF, the sources come after \appendix
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -42,3 +43,22 @@ html_extra_path = ["docs/_extra"]
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
+
+# -- PDF (make latexpdf) --------------------------------------------------------
+latex_engine = "xelatex"  # the texts are full of non-ASCII characters
+latex_documents = [("docs/index", "pakistan-russia-reader.tex", project, author, "manual")]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",
+    # GNU FreeFont (Debian fonts-freefont-otf) covers every character of the sources
+    "fontpkg": "\\setmainfont{FreeSerif}\n\\setsansfont{FreeSans}\n\\setmonofont{FreeMono}",
+    "preamble": r"""
+\expandafter\newcommand\csname DUrolecitegroup\endcsname[1]{\textsuperscript{#1}}
+\expandafter\newcommand\csname DUrolepassage-number\endcsname[1]{\textbf{\P\,#1}\quad}
+\expandafter\newcommand\csname DUrolefurniture-label\endcsname[1]{{\footnotesize\textsc{[#1]}}\quad}
+\expandafter\newcommand\csname DUrolecited-by-label\endcsname[1]{\textbf{#1}}
+\expandafter\newcommand\csname DUrolequoted\endcsname[1]{\textsl{#1}}
+""",
+}

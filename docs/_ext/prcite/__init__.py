@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import catalogue, nodes
+from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
 from .coverage import CoverageDirective, coverage_placeholder, fill
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("prcite_sources", "sources", "env", types=[str])
     app.add_config_value("prcite_events", "docs/events.yaml", "env", types=[str])
     app.add_config_value("prcite_themes", {}, "env", types=[dict])
+    app.add_config_value("prcite_appendix", [], "env", types=[list])
     app.add_domain(CitationDomain)
     nodes.register(app)
     app.add_role("src", SrcRole())
@@ -69,5 +71,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
     app.connect("doctree-resolved", resolve_citations)
     app.connect("doctree-resolved", fill)
+    app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
     return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
