@@ -10,7 +10,12 @@ SOURCEDIR    = .
 BUILDDIR    ?= _build
 SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv dev-venv test lint bench clean Makefile
+# Debian packages: TeX Live and fonts for the PDF, Chromium for the browser tests
+TEX_PACKAGES     = latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
+                   texlive-fonts-recommended fonts-freefont-otf xindy poppler-utils
+BROWSER_PACKAGES = chromium
+
+.PHONY: help venv dev-venv tex-deps browser-deps test lint bench clean latexpdf livehtml Makefile
 
 help: venv
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -19,7 +24,7 @@ help: venv
 
 # -- set-up -------------------------------------------------------------------
 # (empty rules keep the catch-all below from treating these files as targets)
-requirements.txt requirements-dev.txt: ;
+requirements.txt requirements-dev.txt package.json package-lock.json: ;
 
 $(BIN)/.built: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +38,28 @@ $(BIN)/.dev: requirements-dev.txt $(BIN)/.built
 venv: $(BIN)/.built
 dev-venv: $(BIN)/.dev
 
+# install the Debian packages that are missing (apt-get only runs when one is)
+define apt_install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+tex-deps:
+	$(call apt_install,$(TEX_PACKAGES))
+
+browser-deps:
+	$(call apt_install,$(BROWSER_PACKAGES))
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 # -- tests and checks ---------------------------------------------------------
-test: dev-venv
+test: dev-venv tex-deps browser-deps node_modules/.installed
 	$(BIN)/ruff check docs/_ext tests conf.py
 	$(BIN)/python -m pytest -q tests
 
@@ -47,6 +72,12 @@ bench: venv
 
 clean:
 	rm -rf "$(BUILDDIR)"
+
+livehtml: dev-venv
+	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" --ignore "$(BUILDDIR)" --ignore .venv --ignore node_modules $(O)
+
+latexpdf: venv tex-deps
+	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 # -- everything else goes to Sphinx (html, latexpdf, linkcheck, ...) ---------
 %: Makefile venv

@@ -1,7 +1,9 @@
 """Sphinx configuration for the Pakistan–Russia source-cited reader."""
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "docs" / "_ext"))
 
@@ -21,6 +23,10 @@ extensions = [
     "myst_parser",
     "sphinx_timeline",
     "prcite",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "sphinx_last_updated_by_git",
 ]
 # -- The extension: theme id -> page, for events and the coverage tables -----
 prcite_themes = {
@@ -39,10 +45,24 @@ myst_heading_anchors = 3
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Pakistan–Russia relations"
+html_static_path = ["docs/_static"]
+html_favicon = "docs/_static/favicon.svg"
 html_extra_path = ["docs/_extra"]
 html_copy_source = False
 html_show_sourcelink = False
-html_last_updated_fmt = None
+html_last_updated_fmt = "%d %B %Y"  # from each page's last Git commit (sphinx-last-updated-by-git)
+git_last_updated_timezone = "UTC"
+# a shallow clone has no dates for old pages: show none rather than fail
+suppress_warnings = ["git.too_shallow"]
+
+# -- Publishing: canonical address, sitemap, OpenGraph, 404 ---------------------
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://pakistan-russia-reader.readthedocs.io/en/latest/")
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = "Pakistan–Russia relations: a source-cited reader"
+ogp_social_cards = {"enable": False}  # no generated images: nothing drawn, nothing fetched
+notfound_urls_prefix = urlsplit(html_baseurl).path if os.environ.get("READTHEDOCS") else "/"
 
 # -- PDF (make latexpdf) --------------------------------------------------------
 latex_engine = "xelatex"  # the texts are full of non-ASCII characters

@@ -110,3 +110,10 @@ def test_latex_markers_are_internal_links(app):
     assert r"\hyperref[\detokenize{sources/alpha:q-28-72}]" in tex
     assert r"\label{\detokenize{sources/alpha:q-28-72}}" in tex
     assert "cite-tip" not in tex and "tooltip" not in tex
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_a_sentence_after_a_marker_keeps_its_space(app):
+    app.build()
+    text = soup(app, "docs/index.html").select_one("#cite-1-2").find_parent("p").get_text()
+    assert text.endswith("] Then the next sentence.")

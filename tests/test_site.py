@@ -19,7 +19,18 @@ SOURCES = sorted((ROOT / "sources").glob("*.txt"))
 def pages(site: Path):
     @cache
     def load(rel: str) -> BeautifulSoup:
-        return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
+
+    return load
+
+
+@pytest.fixture(scope="module")
+def ids(pages):
+    """Every element with an id, per page (looking ids up in a big page one by one is slow)."""
+
+    @cache
+    def load(rel: str) -> dict:
+        return {el["id"]: el for el in pages(rel).find_all(id=True)}
 
     return load
 
@@ -77,7 +88,7 @@ def test_forum_comments_sit_behind_a_content_note(pages):
     assert "Arif Rafiq is president of Vizier Consulting" not in note.get_text()
 
 
-def test_every_citation_marker_resolves_and_carries_its_quote(site: Path, pages, citations):
+def test_every_citation_marker_resolves_and_carries_its_quote(site: Path, pages, ids, citations):
     by_url = {c["url"]: c for c in citations}
     markers = 0
     for rel in html_pages(site):
@@ -87,11 +98,11 @@ def test_every_citation_marker_resolves_and_carries_its_quote(site: Path, pages,
             record = by_url[f"{rel}#{a['id']}"]
             target = urlsplit(a["href"])
             dest = (site / rel).parent / target.path
-            anchor = pages(str(dest.resolve().relative_to(site))).select_one(f"#{target.fragment}")
+            anchor = ids(str(dest.resolve().relative_to(site))).get(target.fragment)
             assert anchor is not None, (rel, a["href"])
             quoted = anchor.find_next_sibling(class_="quoted")
             assert " ".join(quoted.get_text().split()) in record["quote"]
-            tip = page.select_one(f"#{a['aria-describedby']}")
+            tip = ids(rel)[a["aria-describedby"]]
             assert f"“{record['quote']}”" in tip.get_text()
     assert markers == len(citations) > 0
 
@@ -103,16 +114,16 @@ def test_citations_json_offsets_point_at_the_quote(citations):
         assert " ".join(found.split()) == rec["quote"]
 
 
-def test_back_links_return_to_every_citing_section(site: Path, pages, citations):
+def test_back_links_return_to_every_citing_section(site: Path, ids, citations):
     for rec in citations:
         spage, anchor = rec["target"].split("#")
-        passage = pages(spage).select_one(f"#{anchor}").find_parent(class_="passage")
+        passage = ids(spage)[anchor].find_parent(class_="passage")
         hrefs = [a["href"] for a in passage.select(".cited-by a")]
         citing = {h.split("#")[0].removeprefix("../") for h in hrefs}
         assert rec["url"].split("#")[0] in citing
         for href in hrefs:
             page, fragment = href.removeprefix("../").split("#")
-            assert pages(page).select_one(f"#{fragment}") is not None
+            assert fragment in ids(page)
 
 
 def test_cited_pages_end_with_their_references(site: Path, pages, citations):

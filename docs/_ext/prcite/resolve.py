@@ -73,7 +73,11 @@ class _Resolver:
         group += nodes.Text("]")
         parent = run[0].parent
         first, last = parent.index(run[0]), parent.index(run[-1])
+        following = parent[last + 1] if last + 1 < len(parent) else None
         parent[first : last + 1] = [group]
+        # markers go after a sentence's full stop; the next sentence still needs its space
+        if isinstance(following, nodes.Text) and following and (following[0].isalnum() or following[0] in "“‘(\""):
+            parent.replace(following, nodes.Text(" " + following))
 
     def _passages(self, domain: CitationDomain) -> None:
         by_passage: dict[tuple[str, int], list[Cite]] = {}

@@ -1,0 +1,109 @@
+"""The offline PDF, built as `make latexpdf` builds it and read back with pypdf."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(shutil.which("xelatex") is None, reason="needs TeX Live (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(ROOT), str(out), "-W", "--keep-going", "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out / "latex" / "pakistan-russia-reader.pdf"
+
+
+@pytest.fixture(scope="module")
+def reader(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+@pytest.fixture(scope="module")
+def text(reader: PdfReader) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def test_page_count_is_sane(reader: PdfReader):
+    assert 60 <= len(reader.pages) <= 400
+
+
+def test_no_missing_glyphs(pdf: Path):
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+
+
+def test_bookmarks_cover_themes_timeline_disputes_and_sources(reader: PdfReader):
+    titles = outline_titles(reader)
+    catalogue = (ROOT / "sources" / "catalog.yaml").read_text(encoding="utf-8")
+    expected = [
+        "The Cold War, 1947–1991",
+        "Afghanistan",
+        "Arms trade and military cooperation",
+        "Timeline, 1947–2018",
+        "Where the sources disagree",
+        "Index",
+    ]
+    for title in expected:
+        assert title in titles, (title, titles)
+    for line in catalogue.splitlines():
+        if line.startswith("  title: "):
+            title = line.removeprefix("  title: ").strip('"')
+            assert title in titles
+
+
+def test_theme_and_source_texts_are_present(text: str):
+    assert "Key points" in text
+    assert "Then prime minister, Liaquat Ali Khan, declined the Soviet invitation" in text
+    # a source paragraph, from the appendix
+    assert "Alarmed at Washington’s long-time criticism" in text
+    assert "Cited by:" in text
+
+
+def test_sources_are_appendices_after_the_body(reader: PdfReader):
+    titles = outline_titles(reader)
+    assert titles.index("A thaw in Pak-Russia relationship") > titles.index("Where the sources disagree")
+
+
+def test_citations_are_internal_links(reader: PdfReader):
+    internal = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if annot.get("/Subtype") == "/Link" and (annot.get("/Dest") or (action and action.get("/S") == "/GoTo")):
+                internal += 1
+    # every citation marker is a link, and so is each reference and back-link
+    roles = sum(p.read_text(encoding="utf-8").count("{src}`") for p in (ROOT / "docs").rglob("*.md"))
+    assert internal >= 2 * roles, (internal, roles)
+
+
+def test_nothing_web_only_leaks_into_print(text: str):
+    for leak in ("cite-tip", "aria-", "<span", "&lt;", "Show the comments", "tooltip"):
+        assert leak not in text
