@@ -113,16 +113,17 @@ def test_following_a_citation_lands_on_highlighted_words_and_back(page, base):
     words = page.locator(f".quoted.{target}").first
     assert words.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     assert " ".join(page.locator(f".quoted.{target}").all_inner_texts()).split() == quote.strip("“”").split()
-    box = words.bounding_box()
-    assert box is not None and 0 <= box["y"] <= page.viewport_size["height"]
+    playwright.expect(words).to_be_in_viewport()  # retries while the page scrolls smoothly
     back = page.locator(f"#{target}").locator("xpath=ancestor::div[contains(@class,'passage')]")
     back.locator(f".cited-by a[href$='#{citeid}']").first.click()
     page.wait_for_load_state()
     assert page.url.endswith(f"cold-war.html#{citeid}")
-    assert page.locator(f"#{citeid}").bounding_box()["y"] < page.viewport_size["height"]
+    playwright.expect(page.locator(f"#{citeid}")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("path", ["docs/timeline.html", "docs/themes/arms-trade.html", "sources/shaukat-2018-secret-strategy.html"])
+@pytest.mark.parametrize(
+    "path", ["docs/timeline.html", "docs/themes/arms-trade.html", "sources/shaukat-2018-secret-strategy.html"]
+)
 def test_no_horizontal_overflow_on_a_phone(browser, server, path):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     pg = context.new_page()

@@ -47,7 +47,9 @@ def test_every_factual_paragraph_carries_a_citation(site: Path, theme: str):
     bare = [
         p.get_text(" ", strip=True)
         for p in page.select("p")
-        if len(p.get_text().split()) >= 12 and not p.select("a.src-cite") and not p.find_parent(class_="admonition-title")
+        if len(p.get_text().split()) >= 12
+        and not p.select("a.src-cite")
+        and not p.find_parent(class_="admonition-title")
     ]
     assert bare == []
 

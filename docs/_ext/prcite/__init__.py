@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import catalogue, nodes
+from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
@@ -73,4 +74,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
+    app.connect("html-page-context", caption_levels)
     return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

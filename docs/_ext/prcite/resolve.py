@@ -76,7 +76,7 @@ class _Resolver:
         following = parent[last + 1] if last + 1 < len(parent) else None
         parent[first : last + 1] = [group]
         # markers go after a sentence's full stop; the next sentence still needs its space
-        if isinstance(following, nodes.Text) and following and (following[0].isalnum() or following[0] in "“‘(\""):
+        if isinstance(following, nodes.Text) and following and (following[0].isalnum() or following[0] in '“‘("'):
             parent.replace(following, nodes.Text(" " + following))
 
     def _passages(self, domain: CitationDomain) -> None:
