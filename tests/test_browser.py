@@ -137,8 +137,8 @@ def _contrast(page, selector: str) -> float:
     return page.locator(selector).first.evaluate(
         """e => {
           const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-          const lum = c => { const v = c.map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-                             return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+          const lin = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+          const lum = c => { const v = c.map(lin); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
           let bg = null, n = e;
           while (n && !bg) { const c = getComputedStyle(n).backgroundColor;
                              if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') bg = c; n = n.parentElement; }
