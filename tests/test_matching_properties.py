@@ -7,7 +7,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
 from prcite.passages import Index, QuoteError, normalise, split_passages
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -76,9 +76,9 @@ def test_every_internal_link_resolves(site: Path):
             target = (page.parent / unquote(url.path)).resolve() if url.path else page
             if target.is_dir():
                 target = target / "index.html"
-            if not target.exists():
-                broken.append((str(page.relative_to(site)), ref))
-            elif url.fragment and target.suffix == ".html" and url.fragment not in anchors.get(target, set()):
+            if not target.exists() or (
+                url.fragment and target.suffix == ".html" and url.fragment not in anchors.get(target, set())
+            ):
                 broken.append((str(page.relative_to(site)), ref))
     assert broken == []
 
