@@ -29,8 +29,8 @@ STATIC = Path(__file__).parent / "static"
 def load_catalogue(app: Sphinx) -> None:
     domain: CitationDomain = app.env.domains["prcite"]
     folder = Path(app.srcdir) / app.config.prcite_sources
-    domain.sources, problems = catalogue.load(folder)
-    domain.broken = {p.source_id for p in problems if p.source_id}
+    sources, problems = catalogue.load(folder)
+    domain.set_catalogue(sources, {p.source_id for p in problems if p.source_id})
     for problem in problems:
         where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
         warn("catalogue", problem.message, where)

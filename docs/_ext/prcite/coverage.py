@@ -50,11 +50,10 @@ def counts(domain: CitationDomain, themes: dict[str, str]) -> dict[tuple[str, st
 
 def cited_passages(domain: CitationDomain, source: Source) -> dict[int, int]:
     """Citations per passage number of one source, over the whole site."""
-    out: dict[int, int] = {}
-    for cite in domain.all():
-        if cite.source == source.id:
-            out[cite.passage] = out.get(cite.passage, 0) + 1
-    return out
+    grouped = domain.by_passage()
+    assert source.index is not None
+    passages = source.index.passages
+    return {p.number: len(grouped[source.id, p.number]) for p in passages if (source.id, p.number) in grouped}
 
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:

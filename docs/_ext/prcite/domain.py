@@ -57,12 +57,18 @@ class CitationDomain(Domain):
 
     #: the catalogue, loaded afresh on every build (never pickled)
     sources: dict[str, Source]
+    _pages: dict[str, Source] | None
     #: ids named in the catalogue whose entry or file is broken
     broken: set[str]
     #: the checked events of docs/events.yaml, loaded afresh on every build
     events: list[Event]
+    #: citations grouped by passage, rebuilt when the data changes (never pickled)
+    _grouped: dict[tuple[str, int], list[Cite]] | None
     #: per source, its citations before this build read anything
     _before: dict[str, tuple[Cite, ...]]
+
+    def set_catalogue(self, sources: dict[str, Source], broken: set[str]) -> None:
+        self.sources, self.broken, self._pages = sources, broken, None
 
     @property
     def citations(self) -> dict[str, list[Cite]]:
@@ -70,16 +76,19 @@ class CitationDomain(Domain):
 
     def add(self, cite: Cite) -> None:
         self.citations.setdefault(cite.docname, []).append(cite)
+        self._grouped = None
 
     def clear_doc(self, docname: str) -> None:
         self.citations.pop(docname, None)
         self.data["summaries"].pop(docname, None)
+        self._grouped = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in ("citations", "summaries"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+        self._grouped = None
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         return []
@@ -93,6 +102,25 @@ class CitationDomain(Domain):
         for cite in self.all():
             grouped.setdefault(cite.source, []).append(cite)
         return {sid: tuple(cites) for sid, cites in grouped.items()}
+
+    def by_docname(self) -> dict[str, Source]:
+        """Sources by the docname of their page (the catalogue is fixed for a build)."""
+        if getattr(self, "_pages", None) is None:
+            self._pages = {source.docname: source for source in self.sources.values()}
+        return self._pages
+
+    def by_passage(self) -> dict[tuple[str, int], list[Cite]]:
+        """Citations per (source id, passage number); computed once per state of the data.
+
+        Every page written looks its passages up here, so grouping once keeps the
+        write phase linear in the number of pages.
+        """
+        if getattr(self, "_grouped", None) is None:
+            grouped: dict[tuple[str, int], list[Cite]] = {}
+            for cite in self.all():
+                grouped.setdefault((cite.source, cite.passage), []).append(cite)
+            self._grouped = grouped
+        return self._grouped
 
     def snapshot(self) -> None:
         self._before = self.by_source()

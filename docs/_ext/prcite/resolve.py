@@ -80,9 +80,7 @@ class _Resolver:
             parent.replace(following, nodes.Text(" " + following))
 
     def _passages(self, domain: CitationDomain) -> None:
-        by_passage: dict[tuple[str, int], list[Cite]] = {}
-        for cite in domain.all():
-            by_passage.setdefault((cite.source, cite.passage), []).append(cite)
+        by_passage = domain.by_passage()
         titles = self.env.titles
         for para in list(self.document.findall(nodes.paragraph)):
             key = (para.get("source"), para.get("passage"))

@@ -37,7 +37,7 @@ class SourceParser(Parser):
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
         domain: CitationDomain = env.domains["prcite"]
-        source = next((s for s in domain.sources.values() if s.docname == env.docname), None)
+        source = domain.by_docname().get(env.docname)
         if source is None:
             # the catalogue check has already said what is wrong with this file
             section = nodes.section("", nodes.title("", env.docname), ids=["source"])

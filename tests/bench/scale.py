@@ -1,0 +1,166 @@
+"""Build-time cost of the extension at 5, 50 and 500 sources, against plain Sphinx (not a test).
+
+    python tests/bench/scale.py [--sizes 5 50 500] [--runs 1]
+
+For each size it generates a synthetic corpus (25 paragraphs of 40–110 words per source,
+five theme pages with ten citations per source, a timeline with one event per source) and
+builds it twice, serially, in fresh directories:
+
+- with the project's extension: sources as .txt pages, verified citations, back-links;
+- the baseline: plain Sphinx + MyST + Furo with the same pages, each citation replaced by
+  its quote in plain text, the sources as plain MyST pages, the timeline as a plain list.
+
+It prints clean build times, their ratio, and the rebuild time after touching one theme
+page, for both. The targets (README): ratio at most 1.3 at every size, cost per source
+roughly constant from 50 to 500 sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+THEMES = ["cold-war", "afghanistan", "arms-trade", "us-pressure", "china-cpec"]
+WORDS = (
+    "the of and to in a is that for on with as by at from this was were be are have has it its which "
+    "Pakistan Russia Moscow Islamabad India China Washington Afghanistan treaty visit minister army deal "
+    "helicopters exercise agreement relations cooperation defence trade pipeline corridor border talks "
+    "government official report analyst said according during after before between against year month"
+).split()
+
+COMMON_CONF = """
+root_doc = "docs/index"
+include_patterns = ["docs/**", "sources/*{suffix}"]
+exclude_patterns = ["**/README.md"]
+html_theme = "furo"
+project = "scale"
+"""
+
+
+def paragraph(rng: random.Random, n: int, source: int, para: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    words[0] = words[0].capitalize()
+    # a unique marker per paragraph keeps quotes unambiguous, as real texts are
+    words.insert(n // 2, f"item{source}x{para}")
+    return " ".join(words) + "."
+
+
+def corpus(size: int) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
+    rng = random.Random(size)
+    texts = [[paragraph(rng, rng.randint(40, 110), s, p) for p in range(25)] for s in range(size)]
+    cites = []
+    for s, paras in enumerate(texts):
+        for k in range(10):
+            p = rng.randrange(25)
+            words = paras[p].split()
+            start = words.index(f"item{s}x{p}")
+            cites.append((s, p, " ".join(words[max(0, start - 3) : start + 5])))
+    return texts, cites
+
+
+def write_common(root: Path, size: int, cites, render, source_suffix: str, conf: str) -> None:
+    docs = root / "docs"
+    (docs / "themes").mkdir(parents=True)
+    (root / "conf.py").write_text(conf + COMMON_CONF.format(suffix=source_suffix), encoding="utf-8")
+    toc = "\n".join(f"themes/{t}" for t in THEMES)
+    (docs / "index.md").write_text(
+        f"# Scale test\n\n```{{toctree}}\n{toc}\ntimeline\nsources\n```\n", encoding="utf-8"
+    )
+    (docs / "sources.md").write_text("# Sources\n\n```{toctree}\n:glob:\n\n/sources/*\n```\n", encoding="utf-8")
+    for i, theme in enumerate(THEMES):
+        mine = cites[i :: len(THEMES)]
+        body = [f"# Theme {theme}\n"]
+        for j in range(0, len(mine), 10):
+            body.append(f"## Section {j // 10}\n")
+            body.append(" ".join(f"A sentence about this.{render(c)}" for c in mine[j : j + 10]) + "\n")
+        (docs / "themes" / f"{theme}.md").write_text("\n".join(body), encoding="utf-8")
+
+
+def with_extension(root: Path, size: int, texts, cites) -> None:
+    conf = (
+        f"import sys\nsys.path.insert(0, {str(ROOT / 'docs' / '_ext')!r})\n"
+        'extensions = ["myst_parser", "sphinx_timeline", "prcite"]\n'
+        f"prcite_themes = {{t: 'docs/themes/' + t for t in {THEMES!r}}}\n"
+    )
+    write_common(root, size, cites, lambda c: f"{{src}}`s{c[0]} {c[2]}`", ".txt", conf)
+    src = root / "sources"
+    src.mkdir()
+    catalogue = []
+    for s, paras in enumerate(texts):
+        data = ("Title of source %d\n\n" % s + "\n\n".join(paras) + "\n").encode()
+        (src / f"s{s}.txt").write_bytes(data)
+        catalogue.append(
+            f"- id: s{s}\n  file: s{s}.txt\n  sha256: {hashlib.sha256(data).hexdigest()}\n  title: Source {s}\n"
+            f'  author: Author {s}\n  outlet: Outlet\n  date: "2018"\n  kind: op-ed\n  stance: A stance.\n'
+        )
+    (src / "catalog.yaml").write_text("\n".join(catalogue), encoding="utf-8")
+    events = [
+        f'- id: e{s}\n  date: "{1950 + s % 68}"\n  summary: Event {s}.\n  themes: [{THEMES[s % 5]}]\n'
+        f'  citations:\n    - source: s{s}\n      quote: "{c}"\n'
+        for s, _, c in cites[::10]
+    ]
+    (root / "docs" / "events.yaml").write_text("\n".join(events), encoding="utf-8")
+    (root / "docs" / "timeline.md").write_text("# Timeline\n\n```{chronology}\n```\n", encoding="utf-8")
+
+
+def baseline(root: Path, size: int, texts, cites) -> None:
+    conf = 'extensions = ["myst_parser"]\n'
+    write_common(root, size, cites, lambda c: f" “{c[2]}” (source {c[0]})", ".md", conf)
+    src = root / "sources"
+    src.mkdir()
+    for s, paras in enumerate(texts):
+        body = "\n\n".join(f"**{n}** {p}" for n, p in enumerate(paras, 1))
+        (src / f"s{s}.md").write_text(f"# Source {s}\n\n{body}\n", encoding="utf-8")
+    items = "\n".join(f"- **{1950 + s % 68}** Event {s}. “{c}”" for s, _, c in cites[::10])
+    (root / "docs" / "timeline.md").write_text(f"# Timeline\n\n{items}\n", encoding="utf-8")
+
+
+def build(root: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b", "html", str(root), str(root / "_build")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def touch_and_rebuild(root: Path) -> float:
+    page = root / "docs" / "themes" / "cold-war.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    return build(root)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    print(f"{'sources':>7} {'baseline s':>10} {'extension s':>11} {'ratio':>6} {'ext s/source':>12}"
+          f" {'base rebuild s':>14} {'ext rebuild s':>13}")  # fmt: skip
+    for size in args.sizes:
+        texts, cites = corpus(size)
+        times: dict[str, list[float]] = {"base": [], "ext": [], "base_inc": [], "ext_inc": []}
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                for name, make in (("base", baseline), ("ext", with_extension)):
+                    root = Path(tmp) / name
+                    make(root, size, texts, cites)
+                    times[name].append(build(root))
+                    times[f"{name}_inc"].append(touch_and_rebuild(root))
+                    shutil.rmtree(root)
+        b, e = min(times["base"]), min(times["ext"])
+        print(f"{size:7d} {b:10.2f} {e:11.2f} {e / b:6.2f} {e / size:12.3f}"
+              f" {min(times['base_inc']):14.2f} {min(times['ext_inc']):13.2f}", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
