@@ -58,7 +58,7 @@ def corpus(size: int) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
     texts = [[paragraph(rng, rng.randint(40, 110), s, p) for p in range(25)] for s in range(size)]
     cites = []
     for s, paras in enumerate(texts):
-        for k in range(10):
+        for _ in range(10):
             p = rng.randrange(25)
             words = paras[p].split()
             start = words.index(f"item{s}x{p}")
@@ -95,7 +95,7 @@ def with_extension(root: Path, size: int, texts, cites) -> None:
     src.mkdir()
     catalogue = []
     for s, paras in enumerate(texts):
-        data = ("Title of source %d\n\n" % s + "\n\n".join(paras) + "\n").encode()
+        data = (f"Title of source {s}\n\n" + "\n\n".join(paras) + "\n").encode()
         (src / f"s{s}.txt").write_bytes(data)
         catalogue.append(
             f"- id: s{s}\n  file: s{s}.txt\n  sha256: {hashlib.sha256(data).hexdigest()}\n  title: Source {s}\n"
