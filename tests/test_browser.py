@@ -181,3 +181,45 @@ def test_every_page_passes_axe_wcag_aa(page, server, site: Path):
         if result["violations"]:
             failures[rel] = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in result["violations"]]
     assert failures == {}
+
+
+def test_search_from_disk_shows_a_snippet_with_the_word(page, site: Path):
+    page.goto(f"{site.as_uri()}/search.html?q=Chebarkul")
+    page.wait_for_selector("#search-results ul.search li p.context", timeout=15_000)
+    snippets = [p.inner_text() for p in page.query_selector_all("#search-results ul.search li p.context")]
+    assert any("Chebarkul" in s for s in snippets), snippets
+    assert not any("[" in s and "]" in s and ", ," in s for s in snippets)  # no empty citation brackets
+
+
+def test_only_the_search_page_loads_the_snippet_data(site: Path):
+    assert "prcite-searchtext.js" in (site / "search.html").read_text(encoding="utf-8")
+    for rel in ("docs/index.html", "docs/themes/cold-war.html", "sources/khan-2018-thaw.html"):
+        assert "prcite-searchtext.js" not in (site / rel).read_text(encoding="utf-8")
+
+
+def test_copy_a_citation_of_a_passage(browser, server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    pg = context.new_page()
+    pg.goto(f"{server}/sources/klasra-2017-looks-to-moscow.html")
+    passage = pg.locator("#p-12")
+    passage.hover()
+    passage.get_by_role("button", name="Copy citation").click()
+    expect_text = (
+        "Kaswar Klasra, “Amid Discord With US, Pakistan Looks To Moscow”, The Media Line, 2017-10-13, paragraph 12."
+    )
+    copied = pg.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(expect_text) and copied.endswith("sources/klasra-2017-looks-to-moscow.html#p-12")
+    assert passage.locator(".copy-status").inner_text() == "Copied."
+    passage.get_by_role("button", name="Copy BibTeX").click()
+    bib = pg.evaluate("navigator.clipboard.readText()")
+    assert bib.startswith("@misc{klasra-2017-p12,") and "author = {Kaswar Klasra}" in bib and "year = {2017}" in bib
+    # the same control inside a citation tooltip, reached with the keyboard
+    pg.goto(f"{server}/docs/themes/afghanistan.html")
+    pg.locator("a.src-cite").first.focus()
+    pg.keyboard.press("Tab")
+    focused = pg.evaluate("document.activeElement.textContent")
+    assert focused == "Copy citation"
+    pg.keyboard.press("Enter")
+    assert "paragraph" in pg.evaluate("navigator.clipboard.readText()")
+    context.close()

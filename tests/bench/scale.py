@@ -71,9 +71,7 @@ def write_common(root: Path, size: int, cites, render, source_suffix: str, conf:
     (docs / "themes").mkdir(parents=True)
     (root / "conf.py").write_text(conf + COMMON_CONF.format(suffix=source_suffix), encoding="utf-8")
     toc = "\n".join(f"themes/{t}" for t in THEMES)
-    (docs / "index.md").write_text(
-        f"# Scale test\n\n```{{toctree}}\n{toc}\ntimeline\nsources\n```\n", encoding="utf-8"
-    )
+    (docs / "index.md").write_text(f"# Scale test\n\n```{{toctree}}\n{toc}\ntimeline\nsources\n```\n", encoding="utf-8")
     (docs / "sources.md").write_text("# Sources\n\n```{toctree}\n:glob:\n\n/sources/*\n```\n", encoding="utf-8")
     for i, theme in enumerate(THEMES):
         mine = cites[i :: len(THEMES)]

@@ -16,6 +16,7 @@ from .export import write_citations_json
 from .report import warn
 from .resolve import resolve_citations
 from .roles import SrcRole
+from .searchtext import keep_text, search_page_assets, write_data
 from .sourcepage import SourceListDirective, SourceParser
 
 if TYPE_CHECKING:
@@ -75,4 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
     app.connect("html-page-context", caption_levels)
+    app.connect("html-page-context", search_page_assets)
+    app.connect("doctree-resolved", keep_text)
+    app.connect("build-finished", write_data)
     return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

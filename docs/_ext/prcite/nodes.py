@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .citeas import cite_as, skip, visit_cite_as
+from .citeas import render as render_cite_as
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
@@ -37,7 +40,9 @@ def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
         f' aria-describedby="{tip_id}">{node["number"]}</a>'
         f'<span class="cite-tip" role="tooltip" id="{tip_id}">'
         f'<span class="cite-tip-quote">“{self.encode(node["quote"])}”</span> '
-        f'<span class="cite-tip-source">{self.encode(node["label"])}</span></span></span>'
+        f'<span class="cite-tip-source">{self.encode(node["label"])}</span>'
+        + render_cite_as(node["cite_text"], node["cite_bibtex"], node["label"])
+        + "</span></span>"
     )
     raise nodes.SkipNode
 
@@ -58,5 +63,6 @@ def register(app: Sphinx) -> None:
     app.add_node(src_citation)
     app.add_node(passage_ref)
     app.add_node(cite_marker, html=(visit_cite_marker, None))
+    app.add_node(cite_as, html=(visit_cite_as, None), latex=(skip, None), text=(skip, None))
     # other builders never see a content_note: the resolver unwraps it
     app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from . import citeas
 from .collect import source_label
 from .domain import Cite, quote_target
 from .nodes import cite_marker, content_note, passage_ref, src_citation
@@ -35,7 +36,7 @@ class _Resolver:
         for run in _runs(self.document):
             self._markers(domain, run, html)
         # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
-        self._passages(domain)
+        self._passages(domain, html)
         if not html:
             for note in list(self.document.findall(content_note)):
                 lead = nodes.paragraph("", "", nodes.strong("", "Content note. "), nodes.Text(note["note"]))
@@ -67,6 +68,8 @@ class _Resolver:
                     quote=node["quote"],
                     label=f"{source_label(source)}, paragraph {node['passage']}",
                 )
+                cite = citeas.make(self.app, source, node["passage"])
+                group[-1]["cite_text"], group[-1]["cite_bibtex"] = cite["text"], cite["bibtex"]
             else:
                 group += nodes.target("", "", ids=[node["citeid"]])
                 group += self._link(node["source"], target, nodes.Text(str(node["number"])), domain)
@@ -79,14 +82,23 @@ class _Resolver:
         if isinstance(following, nodes.Text) and following and (following[0].isalnum() or following[0] in '“‘("'):
             parent.replace(following, nodes.Text(" " + following))
 
-    def _passages(self, domain: CitationDomain) -> None:
+    def _passages(self, domain: CitationDomain, html: bool) -> None:
         by_passage = domain.by_passage()
         titles = self.env.titles
         for para in list(self.document.findall(nodes.paragraph)):
             key = (para.get("source"), para.get("passage"))
-            if key not in by_passage or key[0] not in domain.sources:
+            if key[0] not in domain.sources:
                 continue
-            source, here = domain.sources[key[0]], by_passage[key]
+            source, here = domain.sources[key[0]], by_passage.get(key, [])
+            box = para.parent
+            # the margin mark: how often the site cites this paragraph (the coverage report's counts)
+            furniture = "furniture" in box["classes"]
+            mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
+            box.insert(1, nodes.inline("", mark, classes=["passage-count", "uncited" if not here else "cited"]))
+            if html and not furniture:
+                box += citeas.make(self.app, source, key[1])
+            if not here:
+                continue
             passage = source.index.passages[key[1] - 1]  # type: ignore[union-attr]
             spans = sorted({(c.start, c.end, c.target) for c in here})
             para.children = []
@@ -100,7 +112,7 @@ class _Resolver:
                     para += nodes.inline("", text, classes=["quoted", *keys])
                 else:
                     para += nodes.Text(text)
-            para.parent += self._cited_by(here, titles)
+            box += self._cited_by(here, titles)
 
     def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title]) -> nodes.paragraph:
         para = nodes.paragraph("", "", classes=["cited-by"])

@@ -55,8 +55,9 @@ def build_page(source: Source) -> nodes.section:
     text = nodes.section("", nodes.title("", "Text"), ids=["text"], names=["text"])
     text += nodes.paragraph(
         "",
-        "Paragraphs are numbered in the order of the file. Dimmed passages are website furniture, "
-        "shown for completeness and never cited.",
+        "Paragraphs are numbered in the order of the file. Beside each number, how many times this "
+        "site cites the paragraph (“not cited” when it does not). Dimmed passages are website "
+        "furniture, shown for completeness and never cited.",
         classes=["passage-legend"],
     )
     assert source.index is not None

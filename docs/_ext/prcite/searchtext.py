@@ -1,0 +1,80 @@
+"""Search result snippets from a copy opened straight from disk.
+
+Sphinx's search page fetches each result page to show a snippet, which browsers refuse
+under ``file://``. Each page's text (sections with their ids) is kept while writing;
+at the end one script holding them all is written, and the search page alone loads it
+with a small script that answers those fetches from it when the site is read from disk.
+Over HTTP nothing changes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DATA = "prcite-searchtext.js"
+
+
+def _store(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "prcite-searchtext"
+
+
+#: inline furniture of this site that a snippet should not show: markers, margin counts
+_SKIP = {"citegroup", "passage-count", "passage-number"}
+
+
+def _text(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Text):
+        return str(node)
+    if isinstance(node, nodes.Element) and _SKIP & set(node.get("classes", [])):
+        return ""
+    return "".join(_text(child) for child in node.children) if isinstance(node, nodes.Element) else ""
+
+
+def _minimal_html(node: nodes.Element) -> str:
+    """The page as nested sections of plain text: all the search summary reads."""
+    parts = []
+    for child in node.children:
+        if isinstance(child, nodes.section):
+            ids = child["ids"][0] if child["ids"] else ""
+            parts.append(f'<section id="{html.escape(ids)}">{_minimal_html(child)}</section>')
+        elif isinstance(child, nodes.Element) and not isinstance(child, nodes.comment):
+            text = " ".join(_text(child).split())
+            if text:
+                parts.append(f"<p>{html.escape(text)}</p>")
+    return "".join(parts)
+
+
+def keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: keep this page's text (one file per page, so parallel writers can)."""
+    if app.builder.format != "html":
+        return
+    path = _store(app) / f"{docname}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(f'<div role="main">{_minimal_html(doctree)}</div>'), encoding="utf-8")
+
+
+def write_data(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: one script with the text of every page of the site."""
+    if exception is not None or app.builder.format != "html":
+        return
+    pages = {}
+    for docname in sorted(app.env.found_docs):
+        path = _store(app) / f"{docname}.json"
+        if path.exists():
+            pages[docname] = json.loads(path.read_text(encoding="utf-8"))
+    out = Path(app.outdir) / "_static" / DATA
+    out.write_text("window.PRCITE_PAGES = " + json.dumps(pages, ensure_ascii=False, sort_keys=True) + ";\n", "utf-8")
+
+
+def search_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if pagename == "search":
+        app.add_js_file(DATA)
+        app.add_js_file("prcite-search.js")
