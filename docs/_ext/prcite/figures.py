@@ -1,0 +1,224 @@
+"""Figures drawn at build time from the site's own data, with matplotlib.
+
+- ``{evidence-figure} matrix``: citations per source and theme (numbers in the cells,
+  each cell a link to that theme's references);
+- ``{evidence-figure} chronology``: every event of ``events.yaml`` on a 1947–2018 axis,
+  one row per theme, over bands for the eras of ``prcite_eras``; a year-precision event
+  is drawn as a bar a year wide, a month as a short bar, a day as a point.
+
+HTML gets inline SVG (no extra request, links work, text stays text); LaTeX gets a PDF
+file. Both are deterministic: no dates in the metadata, fixed ids.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import matplotlib
+
+matplotlib.use("Agg")
+from docutils import nodes  # noqa: E402
+from docutils.parsers.rst import directives  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+from sphinx.util.docutils import SphinxDirective  # noqa: E402
+
+from .coverage import counts  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from sphinx.application import Sphinx
+
+    from .domain import CitationDomain
+
+# Okabe–Ito colours, told apart by most readers; each theme also has its own marker shape
+COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"]
+MARKERS = ["o", "s", "^", "D", "v"]
+RC = {
+    "svg.hashsalt": "prcite",
+    "svg.fonttype": "none",  # text stays text: searchable, readable by screen readers
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+}
+
+
+class evidence_figure(nodes.General, nodes.Element):
+    """Replaced at write time by the figure (attribute: kind)."""
+
+
+class EvidenceFigureDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        kind = directives.choice(self.arguments[0], ("matrix", "chronology"))
+        if kind == "matrix":
+            # the counts change whenever any page's citations do: rewrite this page then
+            self.env.domains["prcite"].data["summaries"][self.env.docname] = True
+        self.env.note_dependency(self.config.prcite_events)
+        return [evidence_figure("", kind=kind)]
+
+
+def _matrix(app: Sphinx, domain: CitationDomain, docname: str) -> tuple[Figure, list[tuple[str, str]], str]:
+    themes: dict[str, str] = app.config.prcite_themes
+    titles = app.env.titles
+    sources = sorted(domain.sources.values(), key=lambda s: s.id)
+    by = counts(domain, themes)
+    grid = [[by.get((t, s.id), 0) for t in themes] for s in sources]
+    peak = max((v for row in grid for v in row), default=1) or 1
+    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(sources) + 1.5))
+    # the darkest cell stays light enough for black numbers to read (contrast above 4.5:1)
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
+    links = []
+    for i, source in enumerate(sources):
+        for j, (theme, page) in enumerate(themes.items()):
+            value = grid[i][j]
+            text = ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
+            if app.builder.format == "html" and page in titles:
+                text.set_url(app.builder.get_relative_uri(docname, page) + "#page-references")
+                label = f"{titles[page].astext()}: {value} citations of {source.id}; open the theme's references"
+                links.append((text.get_url(), label))
+    ax.set_xticks(range(len(themes)), [textwrap.fill(_short(titles, p, t), 13) for t, p in themes.items()])
+    ax.set_yticks(range(len(sources)), [s.id for s in sources])
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    fig.tight_layout()
+    total = sum(v for row in grid for v in row)
+    alt = (
+        f"Citations by source (rows) and theme (columns), {total} in all; each cell gives the number of "
+        "citations of that source on that theme's page. The table below the figure gives the same numbers."
+    )
+    return fig, links, alt
+
+
+def _chronology(app: Sphinx, domain: CitationDomain) -> tuple[Figure, list[tuple[str, str]], str]:
+    themes = list(app.config.prcite_themes)
+    titles = app.env.titles
+    pages = app.config.prcite_themes
+    first, last = app.config.prcite_period
+    fig, ax = plt.subplots(figsize=(7.2, 3.3))
+    for k, (label, start, end) in enumerate(app.config.prcite_eras):
+        ax.axvspan(start, end + 1, color="#000000", alpha=0.05 if k % 2 else 0.11, lw=0)
+        # labels wrapped to their band, on alternate rows so neighbours never overlap
+        width = max(6, int((end + 1 - start) * 0.9))
+        ax.text((start + end + 1) / 2, len(themes) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width),
+                ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
+    for row, theme in enumerate(themes):
+        y = len(themes) - 1 - row
+        for event in domain.events:
+            if theme not in event.themes:
+                continue
+            year, month, day = (int(x) if x else None for x in (event.date.split("-") + [None, None])[:3])
+            x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
+            if day:
+                ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
+            else:  # the span the date covers, not a false point
+                ax.plot([x, x + (1 / 12 if month else 1)], [y, y], color=COLOURS[row], lw=6, solid_capstyle="butt")
+    ax.set_yticks(range(len(themes)), [textwrap.fill(_short(titles, pages[t], t), 16) for t in reversed(themes)])
+    ax.set_xlim(first, last + 1)
+    ax.set_ylim(-0.6, len(themes) + 1.0)
+    ax.set_xticks(range(1950, last + 1, 10))
+    ax.grid(axis="x", color="#999999", lw=0.4, alpha=0.5)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    for tick in ax.get_yticklabels():
+        tick.set_fontweight("bold")
+    fig.tight_layout()
+    per_theme = ", ".join(f"{sum(theme in e.themes for e in domain.events)} on {theme}" for theme in themes)
+    alt = (
+        f"Timeline of {len(domain.events)} dated events from {first} to {last}, one row per theme ({per_theme}), "
+        "over shaded bands for the eras. Events dated to a year or a month are drawn as short bars covering "
+        "that year or month, events dated to a day as points. The timeline page lists every event in text."
+    )
+    return fig, [], alt
+
+
+def _short(titles: dict[str, nodes.title], page: str, theme: str) -> str:
+    """A theme's title without its dates or abbreviation: "The Cold War", "China and the economic corridor"."""
+    title = titles[page].astext() if page in titles else theme
+    return re.split(r",| \(", title)[0]
+
+
+def _svg(fig: Figure, links: list[tuple[str, str]], alt: str, fid: str) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    # fixed size attributes would overflow a phone: scale with the column instead
+    svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 class="evidence-figure-svg"', svg, count=1)
+    svg = svg.replace("<svg", f'<svg role="img" aria-labelledby="{fid}-title {fid}-desc"', 1)
+    svg = re.sub(
+        r"(<svg[^>]*>)",
+        lambda m: (
+            m.group(1)
+            + f'<title id="{fid}-title">{html.escape(alt.split(";")[0].split(".")[0])}</title>'
+            + f'<desc id="{fid}-desc">{html.escape(alt)}</desc>'
+        ),
+        svg,
+        count=1,
+    )
+    # name each link for assistive technology, in the order they were drawn
+    names = iter(links)
+    svg = re.sub(
+        r'<a xlink:href="([^"]*)"[^>]*>',  # (matplotlib adds target="_blank": links open in place here)
+        lambda m: f'<a xlink:href="{m.group(1)}" aria-label="{html.escape(next(names)[1])}">',
+        svg,
+    )
+    return svg
+
+
+def _figure(app: Sphinx, docname: str, kind: str) -> tuple[Figure, list[tuple[str, str]], str]:
+    domain: CitationDomain = app.env.domains["prcite"]
+    with plt.rc_context(RC):
+        return _matrix(app, domain, docname) if kind == "matrix" else _chronology(app, domain)
+
+
+CAPTIONS = {
+    "matrix": "Which source each theme draws on: citations on each theme page, by source.",
+    "chronology": "The dated events of the five sources, 1947–2018, by theme.",
+}
+
+
+def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: draw each placeholder's figure for the current builder."""
+    for i, node in enumerate(list(doctree.findall(evidence_figure))):
+        kind = node["kind"]
+        if app.builder.format == "html":
+            with plt.rc_context(RC):
+                fig, links, alt = _figure(app, docname, kind)
+                fid = f"figure-{kind}-{i}"
+                svg = _svg(fig, links, alt, fid)
+            markup = (
+                f'<figure class="evidence-figure {kind}" id="{fid}">{svg}'
+                f"<figcaption>{html.escape(CAPTIONS[kind])}</figcaption></figure>"
+            )
+            node.replace_self(nodes.raw("", markup, format="html"))
+        elif app.builder.format == "latex":
+            name = f"prcite-{kind}.pdf"
+            with plt.rc_context(RC):
+                fig, _, _ = _figure(app, docname, kind)
+                fig.savefig(Path(app.outdir) / name, format="pdf", metadata={"CreationDate": None, "ModDate": None})
+                plt.close(fig)
+            latex = (
+                "\\begin{figure}[htbp]\\centering"
+                f"\\includegraphics[width=\\linewidth]{{{name}}}"
+                f"\\caption{{{CAPTIONS[kind]}}}\\end{{figure}}\n"
+            )
+            node.replace_self(nodes.raw("", latex, format="latex"))
+        else:
+            node.replace_self(nodes.paragraph("", CAPTIONS[kind]))
+
+
+def register(app: Sphinx) -> None:
+    app.add_config_value("prcite_period", (1947, 2018), "env", types=[tuple, list])
+    app.add_config_value("prcite_eras", [], "env", types=[list])
+    app.add_directive("evidence-figure", EvidenceFigureDirective)
+    app.add_node(evidence_figure)
+    app.connect("doctree-resolved", fill)
