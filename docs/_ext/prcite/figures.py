@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 import matplotlib
 
 matplotlib.use("Agg")
-from docutils import nodes  # noqa: E402
-from docutils.parsers.rst import directives  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-from sphinx.util.docutils import SphinxDirective  # noqa: E402
+from docutils import nodes
+from docutils.parsers.rst import directives
+from matplotlib import pyplot as plt
+from sphinx.util.docutils import SphinxDirective
 
-from .coverage import counts  # noqa: E402
+from .coverage import counts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -74,7 +74,7 @@ def _matrix(app: Sphinx, domain: CitationDomain, docname: str) -> tuple[Figure, 
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
     links = []
     for i, source in enumerate(sources):
-        for j, (theme, page) in enumerate(themes.items()):
+        for j, page in enumerate(themes.values()):
             value = grid[i][j]
             text = ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
             if app.builder.format == "html" and page in titles:
@@ -113,7 +113,7 @@ def _chronology(app: Sphinx, domain: CitationDomain) -> tuple[Figure, list[tuple
         for event in domain.events:
             if theme not in event.themes:
                 continue
-            year, month, day = (int(x) if x else None for x in (event.date.split("-") + [None, None])[:3])
+            year, month, day = (int(x) if x else None for x in [*event.date.split("-"), None, None][:3])
             x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
             if day:
                 ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
