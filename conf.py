@@ -16,7 +16,11 @@ language = "en"
 # -- Sources: the repository root is the source directory --------------------
 root_doc = "docs/index"
 include_patterns = ["docs/**", "sources/*.txt"]
-exclude_patterns = ["docs/_ext/**", "docs/_extra/**", "**/README.md"]
+# the folders named here are not even walked, which keeps incremental builds fast
+exclude_patterns = [
+    *[".venv", "node_modules", "_build", ".git", "tests", ".ci"],
+    *["docs/_ext", "docs/_extra", "**/README.md"],
+]
 source_suffix = {".md": "markdown"}  # prcite adds ".txt" for the source texts
 
 extensions = [

@@ -21,6 +21,7 @@ from .sourcepage import SourceListDirective, SourceParser
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
@@ -36,10 +37,12 @@ def load_catalogue(app: Sphinx) -> None:
         where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
         warn("catalogue", problem.message, where)
     load_events(app)
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
-        app.add_css_file("prcite.css")
-        app.add_js_file("prcite.js", defer="defer")
+
+
+def add_static(app: Sphinx, config: Config) -> None:
+    # at config-inited, so the pickled configuration matches the next build's and
+    # incremental builds do not see a "changed" configuration
+    config.html_static_path.append(str(STATIC))
 
 
 def before_read(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
@@ -67,6 +70,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("chronology", ChronologyDirective)
     app.add_directive("coverage", CoverageDirective)
     app.add_node(coverage_placeholder)
+    app.connect("config-inited", add_static)
+    app.add_css_file("prcite.css")
+    app.add_js_file("prcite.js", defer="defer")
     app.connect("builder-inited", load_catalogue)
     app.connect("env-get-outdated", before_read)
     app.connect("env-get-updated", updated_docs)

@@ -12,24 +12,23 @@ file. Both are deterministic: no dates in the metadata, fixed ids.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import json
 import re
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
 from docutils import nodes
 from docutils.parsers.rst import directives
-from matplotlib import pyplot as plt
 from sphinx.util.docutils import SphinxDirective
 
 from .coverage import counts
 
 if TYPE_CHECKING:
+    from matplotlib import pyplot
     from matplotlib.figure import Figure
     from sphinx.application import Sphinx
 
@@ -44,6 +43,16 @@ RC = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
 }
+
+
+def _pyplot() -> pyplot:
+    """matplotlib, imported on first use: it takes a second to load, and most rebuilds draw nothing."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    return pyplot
 
 
 class evidence_figure(nodes.General, nodes.Element):
@@ -62,66 +71,100 @@ class EvidenceFigureDirective(SphinxDirective):
         return [evidence_figure("", kind=kind)]
 
 
-def _matrix(app: Sphinx, domain: CitationDomain, docname: str) -> tuple[Figure, list[tuple[str, str]], str]:
+def _matrix_spec(app: Sphinx, domain: CitationDomain, docname: str) -> dict[str, Any]:
+    """Everything the matrix shows, as plain data (the cache key, and all the drawing needs)."""
     themes: dict[str, str] = app.config.prcite_themes
     titles = app.env.titles
     sources = sorted(domain.sources.values(), key=lambda s: s.id)
     by = counts(domain, themes)
     grid = [[by.get((t, s.id), 0) for t in themes] for s in sources]
-    peak = max((v for row in grid for v in row), default=1) or 1
-    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(sources) + 1.5))
-    # the darkest cell stays light enough for black numbers to read (contrast above 4.5:1)
-    ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
     links = []
     for i, source in enumerate(sources):
         for j, page in enumerate(themes.values()):
-            value = grid[i][j]
-            text = ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
             if app.builder.format == "html" and page in titles:
-                text.set_url(app.builder.get_relative_uri(docname, page) + "#page-references")
-                label = f"{titles[page].astext()}: {value} citations of {source.id}; open the theme's references"
-                links.append((text.get_url(), label))
-    ax.set_xticks(range(len(themes)), [textwrap.fill(_short(titles, p, t), 13) for t, p in themes.items()])
-    ax.set_yticks(range(len(sources)), [s.id for s in sources])
+                url = app.builder.get_relative_uri(docname, page) + "#page-references"
+                label = f"{titles[page].astext()}: {grid[i][j]} citations of {source.id}; open the theme's references"
+                links.append((url, label))
+    total = sum(v for row in grid for v in row)
+    return {
+        "kind": "matrix",
+        "grid": grid,
+        "rows": [s.id for s in sources],
+        "columns": [textwrap.fill(_short(titles, p, t), 13) for t, p in themes.items()],
+        "links": links,
+        "alt": (
+            f"Citations by source (rows) and theme (columns), {total} in all; each cell gives the number of "
+            "citations of that source on that theme's page. The table below the figure gives the same numbers."
+        ),
+    }
+
+
+def _chronology_spec(app: Sphinx, domain: CitationDomain) -> dict[str, Any]:
+    themes = list(app.config.prcite_themes)
+    titles = app.env.titles
+    first, last = app.config.prcite_period
+    per_theme = ", ".join(f"{sum(theme in e.themes for e in domain.events)} on {theme}" for theme in themes)
+    return {
+        "kind": "chronology",
+        "period": [first, last],
+        "eras": [list(era) for era in app.config.prcite_eras],
+        "rows": [textwrap.fill(_short(titles, app.config.prcite_themes[t], t), 16) for t in themes],
+        "events": [[e.date, [themes.index(t) for t in e.themes]] for e in domain.events],
+        "links": [],
+        "alt": (
+            f"Timeline of {len(domain.events)} dated events from {first} to {last}, one row per theme "
+            f"({per_theme}), over shaded bands for the eras. Events dated to a year or a month are drawn as short "
+            "bars covering that year or month, events dated to a day as points. The timeline page lists every "
+            "event in text."
+        ),
+    }
+
+
+def _draw_matrix(spec: dict[str, Any]) -> Figure:
+    grid, rows = spec["grid"], spec["rows"]
+    peak = max((v for row in grid for v in row), default=1) or 1
+    fig, ax = _pyplot().subplots(figsize=(7.2, 0.55 * len(rows) + 1.5))
+    # the darkest cell stays light enough for black numbers to read (contrast above 4.5:1)
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
+    links = iter(spec["links"])
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            text = ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
+            link = next(links, None)
+            if link:
+                text.set_url(link[0])
+    ax.set_xticks(range(len(spec["columns"])), spec["columns"])
+    ax.set_yticks(range(len(rows)), rows)
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
     for spine in ax.spines.values():
         spine.set_visible(False)
     fig.tight_layout()
-    total = sum(v for row in grid for v in row)
-    alt = (
-        f"Citations by source (rows) and theme (columns), {total} in all; each cell gives the number of "
-        "citations of that source on that theme's page. The table below the figure gives the same numbers."
-    )
-    return fig, links, alt
+    return fig
 
 
-def _chronology(app: Sphinx, domain: CitationDomain) -> tuple[Figure, list[tuple[str, str]], str]:
-    themes = list(app.config.prcite_themes)
-    titles = app.env.titles
-    pages = app.config.prcite_themes
-    first, last = app.config.prcite_period
-    fig, ax = plt.subplots(figsize=(7.2, 3.3))
-    for k, (label, start, end) in enumerate(app.config.prcite_eras):
+def _draw_chronology(spec: dict[str, Any]) -> Figure:
+    rows = spec["rows"]
+    first, last = spec["period"]
+    fig, ax = _pyplot().subplots(figsize=(7.2, 3.3))
+    for k, (label, start, end) in enumerate(spec["eras"]):
         ax.axvspan(start, end + 1, color="#000000", alpha=0.05 if k % 2 else 0.11, lw=0)
         # labels wrapped to their band, on alternate rows so neighbours never overlap
         width = max(6, int((end + 1 - start) * 0.9))
-        ax.text((start + end + 1) / 2, len(themes) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width),
+        ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width),
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
-    for row, theme in enumerate(themes):
-        y = len(themes) - 1 - row
-        for event in domain.events:
-            if theme not in event.themes:
-                continue
-            year, month, day = (int(x) if x else None for x in [*event.date.split("-"), None, None][:3])
-            x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
+    for date, theme_rows in spec["events"]:
+        year, month, day = (int(x) if x else None for x in [*date.split("-"), None, None][:3])
+        x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
+        for row in theme_rows:
+            y = len(rows) - 1 - row
             if day:
                 ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
             else:  # the span the date covers, not a false point
                 ax.plot([x, x + (1 / 12 if month else 1)], [y, y], color=COLOURS[row], lw=6, solid_capstyle="butt")
-    ax.set_yticks(range(len(themes)), [textwrap.fill(_short(titles, pages[t], t), 16) for t in reversed(themes)])
+    ax.set_yticks(range(len(rows)), list(reversed(rows)))
     ax.set_xlim(first, last + 1)
-    ax.set_ylim(-0.6, len(themes) + 1.0)
+    ax.set_ylim(-0.6, len(rows) + 1.0)
     ax.set_xticks(range(1950, last + 1, 10))
     ax.grid(axis="x", color="#999999", lw=0.4, alpha=0.5)
     for side in ("top", "right", "left"):
@@ -130,13 +173,7 @@ def _chronology(app: Sphinx, domain: CitationDomain) -> tuple[Figure, list[tuple
     for tick in ax.get_yticklabels():
         tick.set_fontweight("bold")
     fig.tight_layout()
-    per_theme = ", ".join(f"{sum(theme in e.themes for e in domain.events)} on {theme}" for theme in themes)
-    alt = (
-        f"Timeline of {len(domain.events)} dated events from {first} to {last}, one row per theme ({per_theme}), "
-        "over shaded bands for the eras. Events dated to a year or a month are drawn as short bars covering "
-        "that year or month, events dated to a day as points. The timeline page lists every event in text."
-    )
-    return fig, [], alt
+    return fig
 
 
 def _short(titles: dict[str, nodes.title], page: str, theme: str) -> str:
@@ -145,11 +182,29 @@ def _short(titles: dict[str, nodes.title], page: str, theme: str) -> str:
     return re.split(r",| \(", title)[0]
 
 
-def _svg(fig: Figure, links: list[tuple[str, str]], alt: str, fid: str) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
+def _render(spec: dict[str, Any], fmt: str) -> bytes:
+    """The figure as SVG or PDF bytes, deterministic for a given spec."""
+    plt = _pyplot()
+    with plt.rc_context(RC):
+        fig = _draw_matrix(spec) if spec["kind"] == "matrix" else _draw_chronology(spec)
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None}
+        fig.savefig(buffer, format=fmt, metadata=metadata)
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def _cached(app: Sphinx, spec: dict[str, Any], fmt: str) -> bytes:
+    """Draw only when the data changed: matplotlib takes a second to load, most rebuilds need none."""
+    key = hashlib.sha256(json.dumps([spec, fmt, RC], sort_keys=True).encode()).hexdigest()[:24]
+    path = Path(app.doctreedir) / "prcite-figures" / f"{key}.{fmt}"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_render(spec, fmt))
+    return path.read_bytes()
+
+
+def _svg(svg: str, links: list[tuple[str, str]], alt: str, fid: str) -> str:
     svg = svg[svg.index("<svg") :]
     # fixed size attributes would overflow a phone: scale with the column instead
     svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 class="evidence-figure-svg"', svg, count=1)
@@ -166,18 +221,11 @@ def _svg(fig: Figure, links: list[tuple[str, str]], alt: str, fid: str) -> str:
     )
     # name each link for assistive technology, in the order they were drawn
     names = iter(links)
-    svg = re.sub(
+    return re.sub(
         r'<a xlink:href="([^"]*)"[^>]*>',  # (matplotlib adds target="_blank": links open in place here)
         lambda m: f'<a xlink:href="{m.group(1)}" aria-label="{html.escape(next(names)[1])}">',
         svg,
     )
-    return svg
-
-
-def _figure(app: Sphinx, docname: str, kind: str) -> tuple[Figure, list[tuple[str, str]], str]:
-    domain: CitationDomain = app.env.domains["prcite"]
-    with plt.rc_context(RC):
-        return _matrix(app, domain, docname) if kind == "matrix" else _chronology(app, domain)
 
 
 CAPTIONS = {
@@ -188,13 +236,13 @@ CAPTIONS = {
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: draw each placeholder's figure for the current builder."""
+    domain: CitationDomain = app.env.domains["prcite"]
     for i, node in enumerate(list(doctree.findall(evidence_figure))):
         kind = node["kind"]
+        spec = _matrix_spec(app, domain, docname) if kind == "matrix" else _chronology_spec(app, domain)
         if app.builder.format == "html":
-            with plt.rc_context(RC):
-                fig, links, alt = _figure(app, docname, kind)
-                fid = f"figure-{kind}-{i}"
-                svg = _svg(fig, links, alt, fid)
+            fid = f"figure-{kind}-{i}"
+            svg = _svg(_cached(app, spec, "svg").decode("utf-8"), spec["links"], spec["alt"], fid)
             markup = (
                 f'<figure class="evidence-figure {kind}" id="{fid}">{svg}'
                 f"<figcaption>{html.escape(CAPTIONS[kind])}</figcaption></figure>"
@@ -202,10 +250,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.raw("", markup, format="html"))
         elif app.builder.format == "latex":
             name = f"prcite-{kind}.pdf"
-            with plt.rc_context(RC):
-                fig, _, _ = _figure(app, docname, kind)
-                fig.savefig(Path(app.outdir) / name, format="pdf", metadata={"CreationDate": None, "ModDate": None})
-                plt.close(fig)
+            (Path(app.outdir) / name).write_bytes(_cached(app, spec, "pdf"))
             latex = (
                 "\\begin{figure}[htbp]\\centering"
                 f"\\includegraphics[width=\\linewidth]{{{name}}}"
