@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, figures, nodes
+from . import catalogue, citeas, figures, nodes
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -84,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", write_citations_json)
     app.connect("html-page-context", caption_levels)
     app.connect("html-page-context", search_page_assets)
+    app.connect("html-page-context", citeas.embed_metadata)
     app.connect("doctree-resolved", keep_text)
     app.connect("build-finished", write_data)
     return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -68,8 +68,7 @@ class _Resolver:
                     quote=node["quote"],
                     label=f"{source_label(source)}, paragraph {node['passage']}",
                 )
-                cite = citeas.make(self.app, source, node["passage"])
-                group[-1]["cite_text"], group[-1]["cite_bibtex"] = cite["text"], cite["bibtex"]
+                group[-1]["source"], group[-1]["passage"] = node["source"], node["passage"]
             else:
                 group += nodes.target("", "", ids=[node["citeid"]])
                 group += self._link(node["source"], target, nodes.Text(str(node["number"])), domain)
@@ -96,7 +95,7 @@ class _Resolver:
             mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
             box.insert(1, nodes.inline("", mark, classes=["passage-count", "uncited" if not here else "cited"]))
             if html and not furniture:
-                box += citeas.make(self.app, source, key[1])
+                box += citeas.cite_as("", source=source.id, number=key[1])
             if not here:
                 continue
             passage = source.index.passages[key[1] - 1]  # type: ignore[union-attr]

@@ -18,8 +18,26 @@
   else highlight();
 })();
 
-// “Copy citation” / “Copy BibTeX”: put the ready citation on the clipboard.
+// “Copy citation” / “Copy BibTeX”: format the citation of a source paragraph from the
+// page's source metadata (#prcite-sources) and put it on the clipboard.
 (function () {
+  function sources() {
+    var el = document.getElementById("prcite-sources");
+    return el ? JSON.parse(el.textContent) : {};
+  }
+  function bib(value) { return String(value).replace(/([{}&%$#_])/g, "\\$1"); }
+  function format(kind, id, n) {
+    var s = sources()[id];
+    if (!s) return null;
+    var url = s.url + "#p-" + n;
+    if (kind === "bibtex") {
+      var year = /^\d{4}/.test(s.date) ? s.date.slice(0, 4) : "";
+      return "@misc{" + id + "-p" + n + ",\n  author = {" + bib(s.author) + "},\n  title = {" + bib(s.title) +
+        "},\n  howpublished = {" + bib(s.outlet) + "},\n  year = {" + year + "},\n  note = {Paragraph " + n +
+        "},\n  url = {" + url + "}\n}";
+    }
+    return s.author + ", “" + s.title + "”, " + s.outlet + ", " + s.date + ", paragraph " + n + ". " + url;
+  }
   function fallback(text) {
     var area = document.createElement("textarea");
     area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
@@ -33,8 +51,9 @@
     var button = event.target.closest && event.target.closest("button.copy-cite");
     if (!button) return;
     event.preventDefault();
-    var text = button.getAttribute("data-copy");
+    var text = format(button.dataset.format, button.dataset.source, button.dataset.paragraph);
     var status = button.parentNode.querySelector(".copy-status");
+    if (!text) { if (status) status.textContent = "No citation data on this page."; return; }
     var copy = navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text) : fallback(text);
     copy.catch(function () { return fallback(text); }).then(
       function () { if (status) status.textContent = "Copied."; },
