@@ -198,22 +198,19 @@ class Index:
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # flat is the text with whitespace runs collapsed; _map[i] is the
-        # offset in the original text of flat[i]
-        chars: list[str] = []
+        # flat is the text with whitespace runs collapsed to one space; _map[i] is the
+        # offset in the original text of flat[i] (a collapsed space maps to the run's start)
+        parts: list[str] = []
         mapping: list[int] = []
-        in_ws = False
-        for i, ch in enumerate(self.text):
-            if ch.isspace():
-                if not in_ws and chars:
-                    chars.append(" ")
-                    mapping.append(i)
-                in_ws = True
-            else:
-                chars.append(ch)
-                mapping.append(i)
-                in_ws = False
-        self.flat = "".join(chars)
+        previous_end = None
+        for word in re.finditer(r"\S+", self.text):
+            if previous_end is not None:
+                parts.append(" ")
+                mapping.append(previous_end)
+            parts.append(word.group())
+            mapping.extend(range(word.start(), word.end()))
+            previous_end = word.end()
+        self.flat = "".join(parts)
         self._map = mapping
         self._starts = [p.start for p in self.passages]
 
