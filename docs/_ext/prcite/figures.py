@@ -108,7 +108,7 @@ def _chronology_spec(app: Sphinx, domain: CitationDomain) -> dict[str, Any]:
         "kind": "chronology",
         "period": [first, last],
         "eras": [list(era) for era in app.config.prcite_eras],
-        "rows": [textwrap.fill(_short(titles, app.config.prcite_themes[t], t), 16) for t in themes],
+        "rows": [textwrap.fill(_short(titles, app.config.prcite_themes[t], t), 24) for t in themes],
         "events": [[e.date, [themes.index(t) for t in e.themes]] for e in domain.events],
         "links": [],
         "alt": (
@@ -151,7 +151,7 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         ax.axvspan(start, end + 1, color="#000000", alpha=0.05 if k % 2 else 0.11, lw=0)
         # labels wrapped to their band, on alternate rows so neighbours never overlap
         width = max(6, int((end + 1 - start) * 0.9))
-        ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width),
+        ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width, break_long_words=False),
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
     for date, theme_rows in spec["events"]:
         year, month, day = (int(x) if x else None for x in [*date.split("-"), None, None][:3])
@@ -172,6 +172,7 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
     ax.tick_params(axis="y", length=0)
     for tick in ax.get_yticklabels():
         tick.set_fontweight("bold")
+        tick.set_fontsize(8)
     fig.tight_layout()
     return fig
 
@@ -230,7 +231,8 @@ def _svg(svg: str, links: list[tuple[str, str]], alt: str, fid: str) -> str:
 
 CAPTIONS = {
     "matrix": "Which source each theme draws on: citations on each theme page, by source.",
-    "chronology": "The dated events of the five sources, 1947–2018, by theme.",
+    "chronology": "The dated events of the five sources, 1947–2018, by theme: a bar for an event dated to a "
+    "year or a month, a mark for one dated to a day; shaded bands for the eras.",
 }
 
 
