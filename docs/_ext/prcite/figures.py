@@ -150,8 +150,8 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
     for k, (label, start, end) in enumerate(spec["eras"]):
         ax.axvspan(start, end + 1, color="#000000", alpha=0.05 if k % 2 else 0.11, lw=0)
         # labels wrapped to their band, on alternate rows so neighbours never overlap
-        width = max(6, int((end + 1 - start) * 0.9))
-        ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), textwrap.fill(label, width, break_long_words=False),
+        text = textwrap.fill(label, max(6, int((end + 1 - start) * 0.9)), break_long_words=False)
+        ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), text,
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
     for date, theme_rows in spec["events"]:
         year, month, day = (int(x) if x else None for x in [*date.split("-"), None, None][:3])
