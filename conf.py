@@ -91,5 +91,8 @@ latex_elements = {
 \expandafter\newcommand\csname DUrolefurniture-label\endcsname[1]{{\footnotesize\textsc{[#1]}}\quad}
 \expandafter\newcommand\csname DUrolecited-by-label\endcsname[1]{\textbf{#1}}
 \expandafter\newcommand\csname DUrolequoted\endcsname[1]{\textsl{#1}}
+% index entries are names, not code: roman type, the kind in brackets in italics
+\protected\def\sphinxstyleindexentry#1{#1}
+\protected\def\sphinxstyleindexextra#1{ \emph{(#1)}}
 """,
 }
