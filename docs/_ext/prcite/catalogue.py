@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .passages import Index, LineRange, split_passages
+from .yamlfile import read_list
 
 REQUIRED = ("id", "file", "sha256", "title", "author", "outlet", "kind", "stance")
 KINDS = ("news report", "op-ed", "column", "analysis", "forum thread")
@@ -58,19 +57,6 @@ class Source:
         return f"sources/{self.path.stem}"
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
-    """A YAML loader that records the line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _ranges(value: Any) -> list[LineRange]:
     out = []
     for item in value or []:
@@ -89,19 +75,12 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
     def problem(line: int | None, message: str, path: Path = cat_path, sid: str | None = None) -> None:
         problems.append(Problem(path, line, message, sid))
 
-    try:
-        raw = cat_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not cat_path.is_file():
         problem(None, "the source catalogue is missing: create it with one entry per text (see README)")
         return sources, problems
-    try:
-        entries = yaml.load(raw, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem(mark.line + 1 if mark else None, f"the catalogue is not valid YAML: {exc}")
-        return sources, problems
-    if not isinstance(entries, list):
-        problem(1, "the catalogue must be a YAML list of entries, one per source")
+    entries, failure = read_list(cat_path, "the catalogue")
+    if entries is None:
+        problem(*failure)  # type: ignore[misc]
         return sources, problems
 
     listed: set[str] = set()

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import yaml
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx_timeline.main import TimelineDirective
 
-from .catalogue import _LineLoader
 from .report import warn
 from .roles import verify
+from .yamlfile import read_list
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -86,14 +85,9 @@ def load_events(app: Sphinx) -> None:
     def problem(line: int | None, message: str) -> None:
         warn("event", message, f"{path}:{line}" if line else str(path))
 
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem(mark.line + 1 if mark else None, f"the events file is not valid YAML: {exc}")
-        return
-    if not isinstance(raw, list):
-        problem(1, "the events file must be a YAML list of events")
+    raw, failure = read_list(path, "the events file")
+    if raw is None:
+        problem(*failure)  # type: ignore[misc]
         return
     seen: dict[str, int] = {}
     for item in raw:

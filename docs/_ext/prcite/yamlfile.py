@@ -1,0 +1,36 @@
+"""YAML lists whose entries remember their line, so every problem can name it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
+    """A safe YAML loader that records the line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_list(path: Path, what: str) -> tuple[list[Any] | None, tuple[int | None, str] | None]:
+    """The list in ``path``, or None and (line, message) saying what is wrong with the file.
+
+    ``what`` names the file in messages ("the catalogue", "the events file").
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, (mark.line + 1 if mark else None, f"{what} is not valid YAML: {exc}")
+    if not isinstance(data, list):
+        return None, (1, f"{what} must be a YAML list of entries")
+    return data, None
