@@ -170,16 +170,25 @@ def segments(text: str, passage: Passage, spans: list[tuple[int, int, str]]) -> 
     of the quotes covering it, so overlapping quotes highlight correctly.
     """
     shown, where = display(text, passage)
-    cover: list[tuple[str, ...]] = []
-    for offset in where:
-        cover.append(tuple(key for start, end, key in spans if start <= offset < end))
-    runs: list[tuple[str, tuple[str, ...]]] = []
-    for ch, keys in zip(shown, cover, strict=True):
+    # walk the characters once, switching quotes on and off at their edges
+    edges = sorted([(start, 1, key) for start, _, key in spans] + [(end, 0, key) for _, end, key in spans])
+    active: list[str] = []
+    runs: list[tuple[list[str], tuple[str, ...]]] = []
+    i = 0
+    for ch, offset in zip(shown, where, strict=True):
+        while i < len(edges) and edges[i][0] <= offset:
+            _, opening, key = edges[i]
+            if opening:
+                active.append(key)
+            elif key in active:
+                active.remove(key)
+            i += 1
+        keys = tuple(k for _, _, k in spans if k in active) if active else ()
         if runs and runs[-1][1] == keys:
-            runs[-1] = (runs[-1][0] + ch, keys)
+            runs[-1][0].append(ch)
         else:
-            runs.append((ch, keys))
-    return runs
+            runs.append(([ch], keys))
+    return [("".join(chars), keys) for chars, keys in runs]
 
 
 def normalise(text: str) -> str:

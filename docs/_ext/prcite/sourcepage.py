@@ -52,7 +52,8 @@ def build_page(source: Source) -> nodes.section:
     page = nodes.section("", nodes.title("", source.title), ids=[f"source-{source.id}"], names=[source.id])
     page["support_smartquotes"] = False  # the text is shown as received: no curled quotes, no dashes
     page += _metadata(source)
-    text = nodes.section("", nodes.title("", "Text"), ids=["text"], names=["text"])
+    # a rubric, not a section: the navigation lists one entry per source, however many there are
+    text = nodes.container("", nodes.rubric("", "Text"), ids=["text"], classes=["source-text"])
     text += nodes.paragraph(
         "",
         "Paragraphs are numbered in the order of the file. Beside each number, how many times this "
