@@ -63,8 +63,8 @@ html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = "%d %B %Y"  # from each page's last Git commit (sphinx-last-updated-by-git)
 git_last_updated_timezone = "UTC"
-# a shallow clone has no dates for old pages: show none rather than fail
-suppress_warnings = ["git.too_shallow"]
+# a shallow clone, or a copy without Git history, has no dates: show none rather than fail
+suppress_warnings = ["git.too_shallow", "git.subprocess_error"]
 
 # -- Publishing: canonical address, sitemap, OpenGraph, 404 ---------------------
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://pakistan-russia-reader.readthedocs.io/en/latest/")
