@@ -2,10 +2,17 @@
 
 import os
 import sys
+import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "docs" / "_ext"))
+# Social cards are off (ogp_social_cards below), but sphinxext-opengraph imports their module, and
+# with it matplotlib, on every build: a second of each incremental rebuild. Stand in an empty module,
+# the same as its "no matplotlib" case: no cards, no default card settings.
+_no_cards = types.ModuleType("sphinxext.opengraph._social_cards")
+_no_cards.DEFAULT_SOCIAL_CONFIG, _no_cards.create_social_card = {}, None
+sys.modules.setdefault("sphinxext.opengraph._social_cards", _no_cards)
 
 # -- Project ------------------------------------------------------------------
 project = "Pakistan–Russia relations: a source-cited reader"
