@@ -93,7 +93,9 @@ class _Resolver:
             # the margin mark: how often the site cites this paragraph (the coverage report's counts)
             furniture = "furniture" in box["classes"]
             mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
-            box.insert(1, nodes.inline("", mark, classes=["passage-count", "uncited" if not here else "cited"]))
+            # "no-search": the site's own furniture stays out of Sphinx's search index
+            classes = ["passage-count", "uncited" if not here else "cited", "no-search"]
+            box.insert(1, nodes.inline("", mark, classes=classes))
             if html and not furniture:
                 box += citeas.cite_as("", source=source.id, number=key[1])
             if not here:
@@ -114,7 +116,7 @@ class _Resolver:
             box += self._cited_by(here, titles)
 
     def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title]) -> nodes.paragraph:
-        para = nodes.paragraph("", "", classes=["cited-by"])
+        para = nodes.paragraph("", "", classes=["cited-by", "no-search"])
         para += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
         places: dict[tuple[str, str], Cite] = {}
         for cite in sorted(cites, key=lambda c: (c.docname, c.number)):

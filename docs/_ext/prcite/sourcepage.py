@@ -102,7 +102,7 @@ def _passage(source_id: str, passage: Passage) -> nodes.container:
     label = f"{passage.number}"
     box += nodes.inline("", label, classes=["passage-number"])
     if passage.furniture:
-        box += nodes.inline("", f"website furniture: {passage.furniture}", classes=["furniture-label"])
+        box += nodes.inline("", f"website furniture: {passage.furniture}", classes=["furniture-label", "no-search"])
     para = nodes.paragraph("", passage.text, classes=["passage-text"])
     para["source"], para["passage"] = source_id, passage.number
     box += para
