@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from .passages import Index, LineRange, split_passages
-from .yamlfile import read_list
+from .yamlfile import new_id, read_list
 
 REQUIRED = ("id", "file", "sha256", "title", "author", "outlet", "kind", "stance")
 KINDS = ("news report", "op-ed", "column", "analysis", "forum thread")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -84,6 +83,7 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
         return sources, problems
 
     listed: set[str] = set()
+    seen: dict[str, int] = {}
     for entry in entries:
         if not isinstance(entry, dict):
             problem(None, f"each catalogue entry must be a mapping, not {entry!r}")
@@ -93,13 +93,10 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
         if missing:
             problem(line, f"entry is missing {', '.join(missing)}")
             continue
-        sid = str(entry["id"])
         listed.add(Path(str(entry["file"])).name)
-        if not _ID.match(sid):
-            problem(line, f"source id {sid!r} must be lower-case letters, digits and hyphens")
-            continue
-        if sid in sources:
-            problem(line, f"duplicate source id {sid!r} (first at line {sources[sid].line}); ids must be unique")
+        sid, wrong = new_id(entry["id"], seen, line, "source")
+        if sid is None:
+            problem(line, str(wrong))
             continue
         if entry["kind"] not in KINDS:
             problem(line, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")

@@ -20,7 +20,7 @@ from sphinx_timeline.main import TimelineDirective
 
 from .report import warn
 from .roles import verify
-from .yamlfile import read_list
+from .yamlfile import new_id, read_list
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .domain import CitationDomain
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FIELDS = {"id", "date", "summary", "themes", "citations", "dates_differ", "dispute"}
 
 
@@ -95,14 +94,10 @@ def load_events(app: Sphinx) -> None:
             problem(None, f"each event must be a mapping, not {item!r}")
             continue
         line = item.pop("__line__")
-        eid = str(item.get("id", ""))
-        if not _ID.match(eid):
-            problem(line, f"event id {eid!r} must be lower-case letters, digits and hyphens")
+        eid, wrong = new_id(item.get("id"), seen, line, "event")
+        if eid is None:
+            problem(line, str(wrong))
             continue
-        if eid in seen:
-            problem(line, f"duplicate event id {eid!r} (first at line {seen[eid]}); ids must be unique")
-            continue
-        seen[eid] = line
         ok = True
         for key in sorted(set(item) - FIELDS):
             problem(line, f"event {eid!r}: unknown field {key!r} (known: {', '.join(sorted(FIELDS))})")

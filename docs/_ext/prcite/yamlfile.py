@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +35,17 @@ def read_list(path: Path, what: str) -> tuple[list[Any] | None, tuple[int | None
     if not isinstance(data, list):
         return None, (1, f"{what} must be a YAML list of entries")
     return data, None
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def new_id(value: Any, seen: dict[str, int], line: int, what: str) -> tuple[str | None, str | None]:
+    """Check an entry's id and record it in ``seen`` (id -> line); or None and what is wrong."""
+    ident = str(value or "")
+    if not _ID.match(ident):
+        return None, f"{what} id {ident!r} must be lower-case letters, digits and hyphens"
+    if ident in seen:
+        return None, f"duplicate {what} id {ident!r} (first at line {seen[ident]}); ids must be unique"
+    seen[ident] = line
+    return ident, None
