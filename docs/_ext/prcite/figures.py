@@ -16,6 +16,7 @@ import hashlib
 import html
 import io
 import json
+import logging
 import re
 import textwrap
 from pathlib import Path
@@ -47,6 +48,9 @@ RC = {
 
 def _pyplot() -> pyplot:
     """matplotlib, imported on first use: it takes a second to load, and most rebuilds draw nothing."""
+    # accessible-pygments (a Furo dependency) sets the root logger to INFO on import, so
+    # matplotlib's one-off "generated new fontManager" on a fresh machine would reach stderr
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)
     import matplotlib
 
     matplotlib.use("Agg")
