@@ -101,6 +101,24 @@ def test_tooltip_on_hover_and_on_keyboard_focus(page, base):
     assert tip.is_visible()
 
 
+def test_tooltips_stay_inside_the_reading_column(page, base):
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(f"{base}/docs/themes/arms-trade.html")
+        column = page.locator("article").bounding_box()
+        for marker in page.locator("a.src-cite").all()[:12]:
+            marker.scroll_into_view_if_needed()
+            marker.hover()
+            box = page.locator("#" + marker.get_attribute("aria-describedby")).bounding_box()
+            assert box["x"] >= column["x"] - 1 and box["x"] + box["width"] <= column["x"] + column["width"] + 1, (
+                width,
+                marker.get_attribute("id"),
+                box,
+                column,
+            )
+            assert box["y"] >= 0, (width, marker.get_attribute("id"), box)
+
+
 def test_following_a_citation_lands_on_highlighted_words_and_back(page, base):
     page.goto(f"{base}/docs/themes/cold-war.html")
     marker = page.locator("a.src-cite").nth(3)
@@ -189,6 +207,17 @@ def test_search_from_disk_shows_a_snippet_with_the_word(page, site: Path):
     snippets = [p.inner_text() for p in page.query_selector_all("#search-results ul.search li p.context")]
     assert any("Chebarkul" in s for s in snippets), snippets
     assert not any("[" in s and "]" in s and ", ," in s for s in snippets)  # no empty citation brackets
+
+
+def test_snippets_from_disk_keep_blocks_apart(page, site: Path):
+    # "Badaber" is on a source page's metadata, a theme, the timeline and a reference list:
+    # every kind of block boundary; none may run two sentences or fields together
+    page.goto(f"{site.as_uri()}/search.html?q=Badaber")
+    page.wait_for_selector("#search-results ul.search li p.context", timeout=15_000)
+    page.wait_for_timeout(500)
+    snippets = [p.inner_text() for p in page.query_selector_all("#search-results ul.search li p.context")]
+    assert len(snippets) >= 4, snippets
+    assert not [s for s in snippets if re.search(r"[a-z]{2}[.”)]+[A-Z][a-z]|notesSome", s)], snippets
 
 
 def test_only_the_search_page_loads_the_snippet_data(site: Path):

@@ -35,7 +35,11 @@ def _text(node: nodes.Node) -> str:
         return str(node)
     if isinstance(node, nodes.Element) and _SKIP & set(node.get("classes", [])):
         return ""
-    return "".join(_text(child) for child in node.children) if isinstance(node, nodes.Element) else ""
+    if not isinstance(node, nodes.Element):
+        return ""
+    # inline content runs on; blocks (list items, table cells, definitions) are words apart
+    sep = "" if isinstance(node, (nodes.Inline, nodes.TextElement)) else " "
+    return sep.join(_text(child) for child in node.children)
 
 
 def _minimal_html(node: nodes.Element) -> str:
@@ -49,7 +53,8 @@ def _minimal_html(node: nodes.Element) -> str:
             text = " ".join(_text(child).split())
             if text:
                 parts.append(f"<p>{html.escape(text)}</p>")
-    return "".join(parts)
+    # a line break between blocks: the snippet is the page's textContent, which would run them together
+    return "\n".join(parts)
 
 
 def keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -18,6 +18,29 @@
   else highlight();
 })();
 
+// Keep a citation's tooltip inside the reading column: centred on its marker, shifted
+// sideways near the column's edges, and below the marker when there is no room above.
+(function () {
+  function place(cite) {
+    var tip = cite.querySelector(".cite-tip");
+    if (!tip) return;
+    tip.style.transform = ""; tip.style.top = ""; tip.style.bottom = "";
+    var r = tip.getBoundingClientRect();
+    if (!r.width) return;
+    var column = (cite.closest("article") || document.body).getBoundingClientRect();
+    var left = Math.max(column.left, 8), right = Math.min(column.right, document.documentElement.clientWidth - 8);
+    var shift = r.left < left ? left - r.left : r.right > right ? right - r.right : 0;
+    if (shift) tip.style.transform = "translateX(calc(-50% + " + Math.round(shift) + "px))";
+    if (r.top < 8) { tip.style.bottom = "auto"; tip.style.top = "1.6em"; }
+  }
+  function onEnter(event) {
+    var cite = event.target.closest && event.target.closest(".cite");
+    if (cite) place(cite);
+  }
+  document.addEventListener("mouseover", onEnter);
+  document.addEventListener("focusin", onEnter);
+})();
+
 // “Copy citation” / “Copy BibTeX”: format the citation of a source paragraph from the
 // page's source metadata (#prcite-sources) and put it on the clipboard.
 (function () {
