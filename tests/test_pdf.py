@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,14 @@ def test_page_count_is_sane(reader: PdfReader):
 def test_no_missing_glyphs(pdf: Path):
     log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
+
+
+def test_every_internal_link_has_its_target(pdf: Path):
+    # an undefined \hyperref is a link that goes nowhere: a citation, back-link or coverage entry
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    missing = sorted(set(re.findall(r"Hyper reference `([^']+)'", log)))
+    assert missing == [], missing
+    assert "There were undefined references" not in log
 
 
 def test_bookmarks_cover_themes_timeline_disputes_and_sources(reader: PdfReader):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
 from . import citeas
 from .collect import source_label
@@ -43,8 +42,14 @@ class _Resolver:
                 note.replace_self([lead, *note.children])
 
     def _link(self, source_id: str, target: str, child: nodes.Node, domain: CitationDomain) -> nodes.Element:
-        todoc = domain.sources[source_id].docname
-        return make_refnode(self.app.builder, self.docname, todoc, target, child)
+        return self._ref(domain.sources[source_id].docname, target, child)
+
+    def _ref(self, todoc: str, target: str, child: nodes.Node) -> nodes.reference:
+        # Always by document and id, never make_refnode's bare same-page refid: a LaTeX build
+        # resolves the whole book as one tree under the root document's name, and a bare id would
+        # then be read as an id of whichever page the link sits on.
+        uri = self.app.builder.get_relative_uri(self.docname, todoc)
+        return nodes.reference("", "", child, internal=True, refuri=f"{uri}#{target}")
 
     def _passage_ref(self, domain: CitationDomain, node: passage_ref) -> None:
         link = self._link(node["source"], node["target"], nodes.inline("", node.astext()), domain)
@@ -90,6 +95,10 @@ class _Resolver:
                 continue
             source, here = domain.sources[key[0]], by_passage.get(key, [])
             box = para.parent
+            if not html and box["ids"]:
+                # LaTeX writes no label for a container's ids: give the paragraph's anchor a target
+                box.insert(0, nodes.target("", "", ids=box["ids"]))
+                box["ids"] = []
             # the margin mark: how often the site cites this paragraph (the coverage report's counts)
             furniture = "furniture" in box["classes"]
             mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
@@ -126,7 +135,7 @@ class _Resolver:
                 para += nodes.Text("; ")
             page = titles[docname].astext() if docname in titles else docname
             label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
-            para += make_refnode(self.app.builder, self.docname, docname, cite.citeid, nodes.Text(label))
+            para += self._ref(docname, cite.citeid, nodes.Text(label))
         return para
 
 
