@@ -93,6 +93,8 @@ latex_elements = {
     # GNU FreeFont (Debian fonts-freefont-otf) covers every character of the sources
     "fontpkg": "\\setmainfont{FreeSerif}\n\\setsansfont{FreeSans}\n\\setmonofont{FreeMono}",
     "preamble": r"""
+% Sphinx names the table of contents after the first toctree's caption ("Themes"); it lists more
+\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}
 \expandafter\newcommand\csname DUrolecitegroup\endcsname[1]{\textsuperscript{#1}}
 \expandafter\newcommand\csname DUrolepassage-number\endcsname[1]{\textbf{\P\,#1}\quad}
 \expandafter\newcommand\csname DUrolefurniture-label\endcsname[1]{{\footnotesize\textsc{[#1]}}\quad}
