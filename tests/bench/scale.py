@@ -10,9 +10,12 @@ builds it twice, serially, in fresh directories:
 - the baseline: plain Sphinx + MyST + Furo with the same pages, each citation replaced by
   its quote in plain text, the sources as plain MyST pages, the timeline as a plain list.
 
-It prints clean build times, their ratio, and the rebuild time after touching one theme
-page, for both. The targets (README): ratio at most 1.3 at every size, cost per source
-roughly constant from 50 to 500 sources.
+It prints clean build times, their ratio, the extension's own cost per source (extension
+minus baseline, divided by the number of sources) and the rebuild time after touching one
+theme page, for both; then all of it again with the navigation sidebar left out of both,
+since Furo's sidebar (the whole global toctree on every page) grows the build with the
+square of the number of pages whatever the extension does. The targets (README): ratio at
+most 1.3 at every size, the extension's own cost per source roughly constant.
 """
 
 from __future__ import annotations
@@ -44,6 +47,18 @@ html_theme = "furo"
 project = "scale"
 """
 
+# Furo renders the whole global toctree into every page's sidebar, so with it each page grows
+# with the number of pages and the build with its square, with or without the extension. The
+# second pair of builds leaves the navigation out, to show the extension's own cost on its own.
+NO_NAV_CONF = """
+def _no_navigation(app, pagename, templatename, context, doctree):
+    context["toctree"] = lambda **kwargs: ""
+
+
+def setup(app):
+    app.connect("html-page-context", _no_navigation, priority=100)  # before Furo reads it
+"""
+
 
 def paragraph(rng: random.Random, n: int, source: int, para: int) -> str:
     words = [rng.choice(WORDS) for _ in range(n)]
@@ -66,10 +81,13 @@ def corpus(size: int) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
     return texts, cites
 
 
-def write_common(root: Path, size: int, cites, render, source_suffix: str, conf: str) -> None:
+def write_common(root: Path, size: int, cites, render, source_suffix: str, conf: str, nav: bool) -> None:
     docs = root / "docs"
     (docs / "themes").mkdir(parents=True)
     (root / "conf.py").write_text(conf + COMMON_CONF.format(suffix=source_suffix), encoding="utf-8")
+    if not nav:
+        with (root / "conf.py").open("a", encoding="utf-8") as conf_file:
+            conf_file.write(NO_NAV_CONF)
     toc = "\n".join(f"themes/{t}" for t in THEMES)
     (docs / "index.md").write_text(f"# Scale test\n\n```{{toctree}}\n{toc}\ntimeline\nsources\n```\n", encoding="utf-8")
     (docs / "sources.md").write_text("# Sources\n\n```{toctree}\n:glob:\n\n/sources/*\n```\n", encoding="utf-8")
@@ -82,13 +100,13 @@ def write_common(root: Path, size: int, cites, render, source_suffix: str, conf:
         (docs / "themes" / f"{theme}.md").write_text("\n".join(body), encoding="utf-8")
 
 
-def with_extension(root: Path, size: int, texts, cites) -> None:
+def with_extension(root: Path, size: int, texts, cites, nav: bool) -> None:
     conf = (
         f"import sys\nsys.path.insert(0, {str(ROOT / 'docs' / '_ext')!r})\n"
         'extensions = ["myst_parser", "sphinx_timeline", "prcite"]\n'
         f"prcite_themes = {{t: 'docs/themes/' + t for t in {THEMES!r}}}\n"
     )
-    write_common(root, size, cites, lambda c: f"{{src}}`s{c[0]} {c[2]}`", ".txt", conf)
+    write_common(root, size, cites, lambda c: f"{{src}}`s{c[0]} {c[2]}`", ".txt", conf, nav)
     src = root / "sources"
     src.mkdir()
     catalogue = []
@@ -109,9 +127,9 @@ def with_extension(root: Path, size: int, texts, cites) -> None:
     (root / "docs" / "timeline.md").write_text("# Timeline\n\n```{chronology}\n```\n", encoding="utf-8")
 
 
-def baseline(root: Path, size: int, texts, cites) -> None:
+def baseline(root: Path, size: int, texts, cites, nav: bool) -> None:
     conf = 'extensions = ["myst_parser"]\n'
-    write_common(root, size, cites, lambda c: f" “{c[2]}” (source {c[0]})", ".md", conf)
+    write_common(root, size, cites, lambda c: f" “{c[2]}” (source {c[0]})", ".md", conf, nav)
     src = root / "sources"
     src.mkdir()
     for s, paras in enumerate(texts):
@@ -137,27 +155,34 @@ def touch_and_rebuild(root: Path) -> float:
     return build(root)
 
 
+def measure(size: int, runs: int, nav: bool) -> dict[str, float]:
+    texts, cites = corpus(size)
+    times: dict[str, list[float]] = {"base": [], "ext": [], "base_inc": [], "ext_inc": []}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, make in (("base", baseline), ("ext", with_extension)):
+                root = Path(tmp) / name
+                make(root, size, texts, cites, nav)
+                times[name].append(build(root))
+                times[f"{name}_inc"].append(touch_and_rebuild(root))
+                shutil.rmtree(root)
+    return {name: min(values) for name, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
-    print(f"{'sources':>7} {'baseline s':>10} {'extension s':>11} {'ratio':>6} {'ext s/source':>12}"
-          f" {'base rebuild s':>14} {'ext rebuild s':>13}")  # fmt: skip
-    for size in args.sizes:
-        texts, cites = corpus(size)
-        times: dict[str, list[float]] = {"base": [], "ext": [], "base_inc": [], "ext_inc": []}
-        for _ in range(args.runs):
-            with tempfile.TemporaryDirectory() as tmp:
-                for name, make in (("base", baseline), ("ext", with_extension)):
-                    root = Path(tmp) / name
-                    make(root, size, texts, cites)
-                    times[name].append(build(root))
-                    times[f"{name}_inc"].append(touch_and_rebuild(root))
-                    shutil.rmtree(root)
-        b, e = min(times["base"]), min(times["ext"])
-        print(f"{size:7d} {b:10.2f} {e:11.2f} {e / b:6.2f} {e / size:12.3f}"
-              f" {min(times['base_inc']):14.2f} {min(times['ext_inc']):13.2f}", flush=True)  # fmt: skip
+    for nav in (True, False):
+        print("with Furo's navigation sidebar" if nav else "without the navigation sidebar (its cost is quadratic)")
+        print(f"{'sources':>7} {'baseline s':>10} {'extension s':>11} {'ratio':>6} {'extension-only s/source':>23}"
+              f" {'base rebuild s':>14} {'ext rebuild s':>13}")  # fmt: skip
+        for size in args.sizes:
+            t = measure(size, args.runs, nav)
+            own = (t["ext"] - t["base"]) / size
+            print(f"{size:7d} {t['base']:10.2f} {t['ext']:11.2f} {t['ext'] / t['base']:6.2f} {own:23.4f}"
+                  f" {t['base_inc']:14.2f} {t['ext_inc']:13.2f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
