@@ -78,6 +78,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", updated_docs)
     app.connect("doctree-read", number_citations)
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
+    # the search text is kept before the citations are resolved: no markers or back-links in it
+    app.connect("doctree-resolved", keep_text, priority=400)
     app.connect("doctree-resolved", resolve_citations)
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
@@ -85,6 +87,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", caption_levels)
     app.connect("html-page-context", search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
-    app.connect("doctree-resolved", keep_text)
     app.connect("build-finished", write_data)
     return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,10 +7,12 @@ from the benchmark and the coverage report.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 #: quotes with fewer words than this cannot carry their context
 MIN_QUOTE_WORDS = 4
 
@@ -170,25 +172,20 @@ def segments(text: str, passage: Passage, spans: list[tuple[int, int, str]]) -> 
     of the quotes covering it, so overlapping quotes highlight correctly.
     """
     shown, where = display(text, passage)
-    # walk the characters once, switching quotes on and off at their edges
-    edges = sorted([(start, 1, key) for start, _, key in spans] + [(end, 0, key) for _, end, key in spans])
-    active: list[str] = []
-    runs: list[tuple[list[str], tuple[str, ...]]] = []
-    i = 0
-    for ch, offset in zip(shown, where, strict=True):
-        while i < len(edges) and edges[i][0] <= offset:
-            _, opening, key = edges[i]
-            if opening:
-                active.append(key)
-            elif key in active:
-                active.remove(key)
-            i += 1
-        keys = tuple(k for _, _, k in spans if k in active) if active else ()
+    # ``where`` rises with the shown characters, so each quote's edges cut the shown text at
+    # one place found by bisection; between two cuts the same quotes cover every character
+    cuts = sorted({0, len(shown), *(bisect.bisect_left(where, edge) for s, e, _ in spans for edge in (s, e))})
+    runs: list[tuple[str, tuple[str, ...]]] = []
+    for a, b in itertools.pairwise(cuts):
+        if a >= b:
+            continue
+        offset = where[a]
+        keys = tuple(key for start, end, key in spans if start <= offset < end)
         if runs and runs[-1][1] == keys:
-            runs[-1][0].append(ch)
+            runs[-1] = (runs[-1][0] + shown[a:b], keys)
         else:
-            runs.append(([ch], keys))
-    return [("".join(chars), keys) for chars, keys in runs]
+            runs.append((shown[a:b], keys))
+    return runs
 
 
 def normalise(text: str) -> str:
@@ -203,25 +200,24 @@ class Index:
     text: str
     passages: list[Passage]
     flat: str = field(init=False)
-    _map: list[int] = field(init=False, repr=False)
+    _flat_starts: list[int] = field(init=False, repr=False)
+    _words: list[tuple[int, int]] = field(init=False, repr=False)
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # flat is the text with whitespace runs collapsed to one space; _map[i] is the
-        # offset in the original text of flat[i] (a collapsed space maps to the run's start)
-        parts: list[str] = []
-        mapping: list[int] = []
-        previous_end = None
-        for word in re.finditer(r"\S+", self.text):
-            if previous_end is not None:
-                parts.append(" ")
-                mapping.append(previous_end)
-            parts.append(word.group())
-            mapping.extend(range(word.start(), word.end()))
-            previous_end = word.end()
-        self.flat = "".join(parts)
-        self._map = mapping
+        # flat is the text's words joined by single spaces; rather than a map entry per
+        # character, keep where each word starts in flat and where it lies in the file
+        self._words = [m.span() for m in _WORD.finditer(self.text)]
+        self.flat = " ".join(self.text[a:b] for a, b in self._words)
+        lengths = (b - a + 1 for a, b in self._words[:-1])
+        self._flat_starts = list(itertools.accumulate(lengths, initial=0)) if self._words else []
         self._starts = [p.start for p in self.passages]
+
+    def _offset(self, i: int) -> int:
+        """The file offset of ``flat[i]`` (a joining space maps to the end of its word)."""
+        k = bisect.bisect_right(self._flat_starts, i) - 1
+        start, end = self._words[k]
+        return min(start + i - self._flat_starts[k], end)
 
     def passage_at(self, offset: int) -> Passage:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -232,8 +228,8 @@ class Index:
         hits = []
         pos = self.flat.find(needle)
         while pos != -1 and needle:
-            start = self._map[pos]
-            end = self._map[pos + len(needle) - 1] + 1
+            start = self._offset(pos)
+            end = self._offset(pos + len(needle) - 1) + 1
             hits.append((start, end))
             pos = self.flat.find(needle, pos + 1)
         return hits
@@ -282,7 +278,7 @@ class Index:
             pos = self.flat.find(needle[:lo])
             # report the mismatch from the start of the word where it happens
             cut = needle.rfind(" ", 0, lo) + 1 or lo
-            passage = self.passage_at(self._map[pos])
+            passage = self.passage_at(self._offset(pos))
             return (
                 f"quote {needle!r} not found; it matches paragraph {passage.number} "
                 f"(line {passage.first_line}) up to {needle[:cut].rstrip()[-30:]!r}, then the quote has "

@@ -26,20 +26,21 @@ def _store(app: Sphinx) -> Path:
     return Path(app.doctreedir) / "prcite-searchtext"
 
 
-#: inline furniture of this site that a snippet should not show: markers, margin counts
-_SKIP = {"citegroup", "passage-count", "passage-number"}
+#: this site's own furniture, which a snippet should not show
+_SKIP = {"passage-number", "no-search"}
 
 
 def _text(node: nodes.Node) -> str:
+    # runs before the citations are resolved (see setup), so no markers, margin counts or
+    # back-links are in the tree yet and inline content can be read whole
     if isinstance(node, nodes.Text):
         return str(node)
-    if isinstance(node, nodes.Element) and _SKIP & set(node.get("classes", [])):
+    if not isinstance(node, nodes.Element) or _SKIP & set(node["classes"]):
         return ""
-    if not isinstance(node, nodes.Element):
-        return ""
-    # inline content runs on; blocks (list items, table cells, definitions) are words apart
-    sep = "" if isinstance(node, (nodes.Inline, nodes.TextElement)) else " "
-    return sep.join(_text(child) for child in node.children)
+    if isinstance(node, nodes.TextElement):
+        return node.astext()
+    # blocks (list items, table cells, definitions) are words apart
+    return " ".join(_text(child) for child in node.children)
 
 
 def _minimal_html(node: nodes.Element) -> str:
