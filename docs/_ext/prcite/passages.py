@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 _WS = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
+#: runs of whitespace other than a single plain space
+_IRREGULAR = re.compile(r"[^\S ]\s*| \s+")
 #: quotes with fewer words than this cannot carry their context
 MIN_QUOTE_WORDS = 4
 
@@ -200,24 +201,31 @@ class Index:
     text: str
     passages: list[Passage]
     flat: str = field(init=False)
-    _flat_starts: list[int] = field(init=False, repr=False)
-    _words: list[tuple[int, int]] = field(init=False, repr=False)
+    _lead: int = field(init=False, repr=False)
+    _breaks: list[int] = field(init=False, repr=False)
+    _shifts: list[int] = field(init=False, repr=False)
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # flat is the text's words joined by single spaces; rather than a map entry per
-        # character, keep where each word starts in flat and where it lies in the file
-        self._words = [m.span() for m in _WORD.finditer(self.text)]
-        self.flat = " ".join(self.text[a:b] for a, b in self._words)
-        lengths = (b - a + 1 for a, b in self._words[:-1])
-        self._flat_starts = list(itertools.accumulate(lengths, initial=0)) if self._words else []
+        # flat is the text's words joined by single spaces. A file offset is a flat offset
+        # plus the whitespace removed before it, which changes only where a run of
+        # whitespace is not one plain space: keep those places, not a map per character.
+        self.flat = " ".join(self.text.split())
+        self._lead = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        self._breaks, self._shifts = [], []
+        shift = self._lead
+        for run in _IRREGULAR.finditer(self.text, self._lead, end):
+            start, stop = run.span()
+            self._breaks.append(start - shift)  # the run's one space in flat
+            shift += stop - start - 1
+            self._shifts.append(shift)
         self._starts = [p.start for p in self.passages]
 
     def _offset(self, i: int) -> int:
         """The file offset of ``flat[i]`` (a joining space maps to the end of its word)."""
-        k = bisect.bisect_right(self._flat_starts, i) - 1
-        start, end = self._words[k]
-        return min(start + i - self._flat_starts[k], end)
+        j = bisect.bisect_left(self._breaks, i) - 1
+        return i + (self._shifts[j] if j >= 0 else self._lead)
 
     def passage_at(self, offset: int) -> Passage:
         i = bisect.bisect_right(self._starts, offset) - 1
