@@ -45,7 +45,12 @@ class SourceParser(Parser):
             document += section
             return
         env.note_dependency(str(source.path.parent / "catalog.yaml"))
-        document += build_page(source)
+        page = build_page(source)
+        # say where every node comes from: otherwise Sphinx patches each one itself, slowly
+        for node in page.findall(nodes.TextElement):
+            node.source, node.line = str(source.path), node.line or 1
+            node.rawsource = node.rawsource or node.astext()
+        document += page
 
 
 def build_page(source: Source) -> nodes.section:
