@@ -88,4 +88,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
     app.connect("build-finished", write_data)
-    return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .domain import Cite, quote_target
-from .nodes import passage_ref, src_citation
+from .domain import Cite
+from .nodes import reference_list, src_citation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,12 +34,10 @@ def number_citations(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     numbers: dict[tuple[str, int, int], int] = {}
     seen: dict[int, int] = {}
-    first: list[src_citation] = []
     for node in doctree.findall(src_citation):
         key = (node["source"], node["start"], node["end"])
         if key not in numbers:
             numbers[key] = len(numbers) + 1
-            first.append(node)
         number = numbers[key]
         seen[number] = seen.get(number, 0) + 1
         node["number"] = number
@@ -60,31 +58,14 @@ def number_citations(app: Sphinx, doctree: nodes.document) -> None:
                 section_title,
             )
         )
-    if first:
-        _append_references(doctree, first, domain)
+    if numbers:
+        _append_references(doctree, docname)
 
 
-def _append_references(doctree: nodes.document, cites: list[src_citation], domain: CitationDomain) -> None:
-    items = nodes.enumerated_list(classes=["src-references"])
-    for node in cites:
-        source = domain.sources[node["source"]]
-        link = passage_ref(
-            "",
-            f"paragraph {node['passage']}",
-            source=node["source"],
-            target=quote_target(node["start"], node["end"]),
-        )
-        para = nodes.paragraph(
-            "",
-            "",
-            nodes.Text(source_label(source) + ", "),
-            link,
-            nodes.Text(": "),
-            nodes.inline("", f"“{node['quote']}”", classes=["ref-quote"]),
-        )
-        items += nodes.list_item("", para, ids=[f"ref-{node['number']}"])
+def _append_references(doctree: nodes.document, docname: str) -> None:
+    placeholder = reference_list(docname=docname)
     section = nodes.section(
-        "", nodes.title("", "References"), items, ids=["page-references"], classes=["src-references"]
+        "", nodes.title("", "References"), placeholder, ids=["page-references"], classes=["src-references"]
     )
     # inside the page's top section, so it shows in the page's table of contents
     top = next(iter(doctree.findall(nodes.section)), None)

@@ -21,8 +21,12 @@ class src_citation(nodes.Inline, nodes.Element):
     """
 
 
-class passage_ref(nodes.Inline, nodes.TextElement):
-    """A link to a passage of a source page (attributes: source, target)."""
+class reference_list(nodes.General, nodes.Element):
+    """A page's reference list, filled at write time from the recorded citations (attribute: docname).
+
+    Only a placeholder is read and pickled: the entries would otherwise go through every
+    read-time transform and the doctree cache for nothing.
+    """
 
 
 class cite_marker(nodes.Inline, nodes.Element):
@@ -61,7 +65,7 @@ def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
 
 def register(app: Sphinx) -> None:
     app.add_node(src_citation)
-    app.add_node(passage_ref)
+    app.add_node(reference_list, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_node(cite_marker, html=(visit_cite_marker, None))
     app.add_node(cite_as, html=(visit_cite_as, None), latex=(skip, None), text=(skip, None))
     # other builders never see a content_note: the resolver unwraps it

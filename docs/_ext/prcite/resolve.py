@@ -9,7 +9,7 @@ from docutils import nodes
 from . import citeas
 from .collect import source_label
 from .domain import Cite, quote_target
-from .nodes import cite_marker, content_note, passage_ref, src_citation
+from .nodes import cite_marker, content_note, reference_list, src_citation
 from .passages import segments
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ class _Resolver:
     def run(self) -> None:
         domain: CitationDomain = self.env.domains["prcite"]
         html = self.app.builder.format == "html"
-        for node in list(self.document.findall(passage_ref)):
-            self._passage_ref(domain, node)
+        for node in list(self.document.findall(reference_list)):
+            node.replace_self(self._references(domain, node["docname"]))
         for run in _runs(self.document):
             self._markers(domain, run, html)
         # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
@@ -51,9 +51,24 @@ class _Resolver:
         uri = self.app.builder.get_relative_uri(self.docname, todoc)
         return nodes.reference("", "", child, internal=True, refuri=f"{uri}#{target}")
 
-    def _passage_ref(self, domain: CitationDomain, node: passage_ref) -> None:
-        link = self._link(node["source"], node["target"], nodes.inline("", node.astext()), domain)
-        node.replace_self(link)
+    def _references(self, domain: CitationDomain, docname: str) -> nodes.enumerated_list:
+        """The numbered list of a page's citations: source, paragraph link, quote."""
+        items = nodes.enumerated_list(classes=["src-references"])
+        numbered: dict[int, Cite] = {}
+        for cite in domain.citations.get(docname, []):
+            numbered.setdefault(cite.number, cite)
+        for number, cite in sorted(numbered.items()):
+            source = domain.sources[cite.source]
+            para = nodes.paragraph(
+                "",
+                "",
+                nodes.Text(source_label(source) + ", "),
+                self._link(cite.source, cite.target, nodes.inline("", f"paragraph {cite.passage}"), domain),
+                nodes.Text(": "),
+                nodes.inline("", f"“{cite.quote}”", classes=["ref-quote"]),
+            )
+            items += nodes.list_item("", para, ids=[f"ref-{number}"])
+        return items
 
     def _markers(self, domain: CitationDomain, run: list[src_citation], html: bool) -> None:
         group = nodes.inline("", "", classes=["citegroup"])
