@@ -9,6 +9,10 @@ SPHINXBUILD  = $(BIN)/sphinx-build
 SOURCEDIR    = .
 BUILDDIR    ?= _build
 SUDO         = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# one doctree cache per target: when a change invalidates the cache, a shared one would be
+# re-read by whichever builder ran first and leave the other with outputs it wrongly thinks
+# current (Sphinx then fails on the stale search index)
+DOCTREES     = -d "$(BUILDDIR)/doctrees/$@"
 
 # Debian packages: TeX Live and fonts for the PDF, Chromium for the browser tests
 TEX_PACKAGES     = latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
@@ -77,8 +81,8 @@ livehtml: dev-venv
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" --ignore "$(BUILDDIR)" --ignore .venv --ignore node_modules $(O)
 
 latexpdf: venv tex-deps
-	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(DOCTREES) $(SPHINXOPTS) $(O)
 
 # -- everything else goes to Sphinx (html, latexpdf, linkcheck, ...) ---------
 %: Makefile venv
-	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(DOCTREES) $(SPHINXOPTS) $(O)
