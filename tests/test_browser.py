@@ -210,8 +210,8 @@ def test_search_from_disk_shows_a_snippet_with_the_word(page, site: Path):
 
 
 def test_snippets_from_disk_keep_blocks_apart(page, site: Path):
-    # "Badaber" is on a source page's metadata, a theme, the timeline and a reference list:
-    # every kind of block boundary; none may run two sentences or fields together
+    # "Badaber" is in a source page's metadata, the overview, a theme and the timeline: every
+    # kind of block boundary; none may run two sentences or fields together
     page.goto(f"{site.as_uri()}/search.html?q=Badaber")
     page.wait_for_selector("#search-results ul.search li p.context", timeout=15_000)
     page.wait_for_timeout(500)

@@ -1,4 +1,4 @@
-"""After a page is read: number its citations, record them, add its reference list."""
+"""After a page is read: number its citations, record them, leave a place for its reference list."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from .nodes import reference_list, src_citation
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .catalogue import Source
     from .domain import CitationDomain
 
 
@@ -23,10 +22,6 @@ def _section(node: nodes.Node) -> tuple[str, str]:
     if parent is None:
         return "", ""
     return parent["ids"][0], parent[0].astext()
-
-
-def source_label(source: Source) -> str:
-    return f"{source.author}, “{source.title}” ({source.date})"
 
 
 def number_citations(app: Sphinx, doctree: nodes.document) -> None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from . import citeas
-from .collect import source_label
 from .domain import Cite, quote_target
 from .nodes import cite_marker, content_note, reference_list, src_citation
 from .passages import segments
@@ -15,7 +14,12 @@ from .passages import segments
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from .catalogue import Source
     from .domain import CitationDomain
+
+
+def source_label(source: Source) -> str:
+    return f"{source.author}, “{source.title}” ({source.date})"
 
 
 def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
