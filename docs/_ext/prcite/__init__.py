@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, figures, nodes
+from . import catalogue, citeas, figures, nodes, searchtext
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -16,7 +16,6 @@ from .export import write_citations_json
 from .report import warn
 from .resolve import resolve_citations
 from .roles import SrcRole
-from .searchtext import keep_text, search_page_assets, write_data
 from .sourcepage import SourceListDirective, SourceParser
 
 if TYPE_CHECKING:
@@ -78,14 +77,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", updated_docs)
     app.connect("doctree-read", number_citations)
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
+    app.connect("env-get-outdated", searchtext.outdated)
+    app.connect("write-started", searchtext.start_writing)
     # the search text is kept before the citations are resolved: no markers or back-links in it
-    app.connect("doctree-resolved", keep_text, priority=400)
+    app.connect("doctree-resolved", searchtext.keep_text, priority=400)
     app.connect("doctree-resolved", resolve_citations)
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
     app.connect("html-page-context", caption_levels)
-    app.connect("html-page-context", search_page_assets)
+    app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
-    app.connect("build-finished", write_data)
+    app.connect("build-finished", searchtext.write_data)
     return {"version": "1.0", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

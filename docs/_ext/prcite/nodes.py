@@ -33,6 +33,15 @@ class cite_marker(nodes.Inline, nodes.Element):
     """The HTML form of a citation: numbered link plus a tooltip with the quote."""
 
 
+class html_fragment(nodes.General, nodes.Element):
+    """Markup the resolver wrote for the HTML builder in one piece (attribute: html).
+
+    Reference lists and back-links are several small elements per citation; as one string
+    they cost the writer, the search indexer and the garbage collector nothing per entry.
+    Having no text node, they stay out of Sphinx's search index, as the site's furniture should.
+    """
+
+
 class content_note(nodes.General, nodes.Element):
     """Passages shown only after the reader opens a content note (attribute: note)."""
 
@@ -48,6 +57,11 @@ def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
         + render_cite_as(node["source"], node["passage"])
         + "</span></span>"
     )
+    raise nodes.SkipNode
+
+
+def visit_html_fragment(self: HTML5Translator, node: html_fragment) -> None:
+    self.body.append(node["html"])
     raise nodes.SkipNode
 
 
@@ -67,6 +81,8 @@ def register(app: Sphinx) -> None:
     app.add_node(src_citation)
     app.add_node(reference_list, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_node(cite_marker, html=(visit_cite_marker, None))
+    # only the HTML builder is given one (see resolve)
+    app.add_node(html_fragment, html=(visit_html_fragment, None))
     app.add_node(cite_as, html=(visit_cite_as, None), latex=(skip, None), text=(skip, None))
     # other builders never see a content_note: the resolver unwraps it
     app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from . import citeas
 from .domain import Cite, quote_target
-from .nodes import cite_marker, content_note, reference_list, src_citation
+from .nodes import cite_marker, content_note, html_fragment, reference_list, src_citation
 from .passages import segments
 
 if TYPE_CHECKING:
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
 
     from .catalogue import Source
     from .domain import CitationDomain
+
+
+def _escape(text: str) -> str:
+    return html_escape(text, quote=True)
 
 
 def source_label(source: Source) -> str:
@@ -30,12 +35,13 @@ def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 class _Resolver:
     def __init__(self, app: Sphinx, document: nodes.document, docname: str) -> None:
         self.app, self.env, self.document, self.docname = app, app.env, document, docname
+        self._uris: dict[str, str] = {}  # docname -> relative URI from this page
 
     def run(self) -> None:
         domain: CitationDomain = self.env.domains["prcite"]
         html = self.app.builder.format == "html"
         for node in list(self.document.findall(reference_list)):
-            node.replace_self(self._references(domain, node["docname"]))
+            node.replace_self(self._references(domain, node["docname"], html))
         for run in _runs(self.document):
             self._markers(domain, run, html)
         # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
@@ -45,31 +51,43 @@ class _Resolver:
                 lead = nodes.paragraph("", "", nodes.strong("", "Content note. "), nodes.Text(note["note"]))
                 note.replace_self([lead, *note.children])
 
-    def _link(self, source_id: str, target: str, child: nodes.Node, domain: CitationDomain) -> nodes.Element:
-        return self._ref(domain.sources[source_id].docname, target, child)
-
-    def _ref(self, todoc: str, target: str, child: nodes.Node) -> nodes.reference:
+    def _uri(self, todoc: str, target: str) -> str:
         # Always by document and id, never make_refnode's bare same-page refid: a LaTeX build
         # resolves the whole book as one tree under the root document's name, and a bare id would
         # then be read as an id of whichever page the link sits on.
-        uri = self.app.builder.get_relative_uri(self.docname, todoc)
-        return nodes.reference("", "", child, internal=True, refuri=f"{uri}#{target}")
+        if todoc not in self._uris:
+            self._uris[todoc] = self.app.builder.get_relative_uri(self.docname, todoc)
+        return f"{self._uris[todoc]}#{target}"
 
-    def _references(self, domain: CitationDomain, docname: str) -> nodes.enumerated_list:
+    def _ref(self, todoc: str, target: str, child: nodes.Node) -> nodes.reference:
+        return nodes.reference("", "", child, internal=True, refuri=self._uri(todoc, target))
+
+    def _references(self, domain: CitationDomain, docname: str, html: bool) -> nodes.Element:
         """The numbered list of a page's citations: source, paragraph link, quote."""
-        items = nodes.enumerated_list(classes=["src-references"])
         numbered: dict[int, Cite] = {}
         for cite in domain.citations.get(docname, []):
             numbered.setdefault(cite.number, cite)
+        entries = []
         for number, cite in sorted(numbered.items()):
             source = domain.sources[cite.source]
+            uri = self._uri(source.docname, cite.target)
+            entries.append((number, source_label(source), uri, f"paragraph {cite.passage}", f"“{cite.quote}”"))
+        if html:
+            items = "".join(
+                f'<li id="ref-{number}"><p>{_escape(label)}, <a class="reference internal" href="{_escape(uri)}">'
+                f'{link}</a>: <span class="ref-quote">{_escape(quote)}</span></p></li>\n'
+                for number, label, uri, link, quote in entries
+            )
+            return html_fragment(html=f'<ol class="simple src-references">\n{items}</ol>\n')
+        items = nodes.enumerated_list(classes=["src-references"])
+        for number, label, uri, link, quote in entries:
             para = nodes.paragraph(
                 "",
                 "",
-                nodes.Text(source_label(source) + ", "),
-                self._link(cite.source, cite.target, nodes.inline("", f"paragraph {cite.passage}"), domain),
+                nodes.Text(label + ", "),
+                nodes.reference("", link, internal=True, refuri=uri),
                 nodes.Text(": "),
-                nodes.inline("", f"“{cite.quote}”", classes=["ref-quote"]),
+                nodes.inline("", quote, classes=["ref-quote"]),
             )
             items += nodes.list_item("", para, ids=[f"ref-{number}"])
         return items
@@ -83,10 +101,9 @@ class _Resolver:
             source = domain.sources[node["source"]]
             target = quote_target(node["start"], node["end"])
             if html:
-                link = self._link(node["source"], target, nodes.Text(""), domain)
                 group += cite_marker(
                     "",
-                    refuri=link["refuri"],
+                    refuri=self._uri(source.docname, target),
                     number=node["number"],
                     citeid=node["citeid"],
                     quote=node["quote"],
@@ -95,7 +112,7 @@ class _Resolver:
                 group[-1]["source"], group[-1]["passage"] = node["source"], node["passage"]
             else:
                 group += nodes.target("", "", ids=[node["citeid"]])
-                group += self._link(node["source"], target, nodes.Text(str(node["number"])), domain)
+                group += self._ref(source.docname, target, nodes.Text(str(node["number"])))
         group += nodes.Text("]")
         parent = run[0].parent
         first, last = parent.index(run[0]), parent.index(run[-1])
@@ -106,6 +123,8 @@ class _Resolver:
             parent.replace(following, nodes.Text(" " + following))
 
     def _passages(self, domain: CitationDomain, html: bool) -> None:
+        if html and self.docname not in domain.by_docname():
+            return  # passages are on source pages only (a LaTeX build has them all in one tree)
         by_passage = domain.by_passage()
         titles = self.env.titles
         for para in list(self.document.findall(nodes.paragraph)):
@@ -123,7 +142,11 @@ class _Resolver:
             mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
             # "no-search": the site's own furniture stays out of Sphinx's search index
             classes = ["passage-count", "uncited" if not here else "cited", "no-search"]
-            box.insert(1, nodes.inline("", mark, classes=classes))
+            if html:
+                count: nodes.Element = html_fragment(html=f'<span class="{" ".join(classes)}">{_escape(mark)}</span>')
+            else:
+                count = nodes.inline("", mark, classes=classes)
+            box.insert(1, count)
             if html and not furniture:
                 box += citeas.cite_as("", source=source.id, number=key[1])
             if not here:
@@ -141,20 +164,30 @@ class _Resolver:
                     para += nodes.inline("", text, classes=["quoted", *keys])
                 else:
                     para += nodes.Text(text)
-            box += self._cited_by(here, titles)
+            box += self._cited_by(here, titles, html)
 
-    def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title]) -> nodes.paragraph:
-        para = nodes.paragraph("", "", classes=["cited-by", "no-search"])
-        para += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
+    def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title], html: bool) -> nodes.Element:
         places: dict[tuple[str, str], Cite] = {}
         for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
             places.setdefault((cite.docname, cite.section_id), cite)
-        for i, ((docname, _), cite) in enumerate(places.items()):
-            if i:
-                para += nodes.Text("; ")
+        links = []
+        for (docname, _), cite in places.items():
             page = titles[docname].astext() if docname in titles else docname
             label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
-            para += self._ref(docname, cite.citeid, nodes.Text(label))
+            links.append((self._uri(docname, cite.citeid), label))
+        if html:
+            anchors = "; ".join(
+                f'<a class="reference internal" href="{_escape(uri)}">{_escape(label)}</a>' for uri, label in links
+            )
+            return html_fragment(
+                html=f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{anchors}</p>\n'
+            )
+        para = nodes.paragraph("", "", classes=["cited-by", "no-search"])
+        para += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
+        for i, (uri, label) in enumerate(links):
+            if i:
+                para += nodes.Text("; ")
+            para += nodes.reference("", label, internal=True, refuri=uri)
         return para
 
 

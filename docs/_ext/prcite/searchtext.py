@@ -5,6 +5,11 @@ under ``file://``. Each page's text (sections with their ids) is kept while writ
 at the end one script holding them all is written, and the search page alone loads it
 with a small script that answers those fetches from it when the site is read from disk.
 Over HTTP nothing changes.
+
+An incremental build writes only some pages, so the texts are also kept beside the doctree
+cache, in one file that exists only between builds: it is taken in when writing starts and
+written again when the build finishes. A build interrupted in between leaves none, and the
+next build then writes every page again rather than miss the texts of those it had written.
 """
 
 from __future__ import annotations
@@ -18,12 +23,34 @@ from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 DATA = "prcite-searchtext.js"
 
 
 def _store(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "prcite-searchtext"
+    return Path(app.doctreedir) / "prcite-searchtext.json"
+
+
+def _texts(app: Sphinx) -> dict[str, str]:
+    return app.builder.prcite_texts  # type: ignore[attr-defined]
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: with no texts kept (an interrupted build), every page is written again."""
+    if app.builder.format != "html" or _store(app).exists():
+        return []
+    return sorted(env.found_docs - added - changed)
+
+
+def start_writing(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: take in the texts kept by earlier builds."""
+    if builder.format != "html":
+        return
+    store = _store(app)
+    builder.prcite_texts = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}  # type: ignore[attr-defined]
+    store.unlink(missing_ok=True)
 
 
 #: this site's own furniture, which a snippet should not show
@@ -59,23 +86,18 @@ def _minimal_html(node: nodes.Element) -> str:
 
 
 def keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: keep this page's text (one file per page, so parallel writers can)."""
-    if app.builder.format != "html":
-        return
-    path = _store(app) / f"{docname}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(f'<div role="main">{_minimal_html(doctree)}</div>'), encoding="utf-8")
+    """``doctree-resolved`` (in the main process, also when writing in parallel): keep this page's text."""
+    if app.builder.format == "html":
+        _texts(app)[docname] = f'<div role="main">{_minimal_html(doctree)}</div>'
 
 
 def write_data(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: one script with the text of every page of the site."""
     if exception is not None or app.builder.format != "html":
         return
-    pages = {}
-    for docname in sorted(app.env.found_docs):
-        path = _store(app) / f"{docname}.json"
-        if path.exists():
-            pages[docname] = json.loads(path.read_text(encoding="utf-8"))
+    texts = _texts(app)
+    pages = {docname: texts[docname] for docname in sorted(app.env.found_docs) if docname in texts}
+    _store(app).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     out = Path(app.outdir) / "_static" / DATA
     out.write_text("window.PRCITE_PAGES = " + json.dumps(pages, ensure_ascii=False, sort_keys=True) + ";\n", "utf-8")
 

@@ -64,7 +64,7 @@ def build_page(source: Source) -> nodes.section:
         "Paragraphs are numbered in the order of the file. Beside each number, how many times this "
         "site cites the paragraph (“not cited” when it does not). Dimmed passages are website "
         "furniture, shown for completeness and never cited.",
-        classes=["passage-legend"],
+        classes=["passage-legend", "no-search"],
     )
     assert source.index is not None
     note_box: content_note | None = None
@@ -85,8 +85,8 @@ def build_page(source: Source) -> nodes.section:
 def _metadata(source: Source) -> nodes.field_list:
     fields = nodes.field_list(classes=["source-meta"])
 
-    def field(name: str, body: nodes.Node) -> None:
-        fields.append(nodes.field("", nodes.field_name("", name), nodes.field_body("", body)))
+    def field(name: str, body: nodes.Node, classes: tuple[str, ...] = ()) -> None:
+        fields.append(nodes.field("", nodes.field_name("", name), nodes.field_body("", body), classes=list(classes)))
 
     for label, key in FIELDS:
         if source.meta.get(key):
@@ -94,9 +94,12 @@ def _metadata(source: Source) -> nodes.field_list:
     original = addnodes.download_reference(
         "", "", nodes.literal("", source.path.name), reftarget=f"/sources/{source.path.name}", refdoc=source.docname
     )
-    field("Original text", nodes.paragraph("", "", original, nodes.Text(" (the file as received, unchanged)")))
-    field("SHA-256", nodes.paragraph("", "", nodes.literal("", str(source.meta["sha256"]))))
-    field("Cite as", nodes.paragraph("", "", nodes.literal("", f"{{src}}`{source.id} verbatim quote`")))
+    # the site's own furniture stays out of the search index: a hash or the role's syntax finds nothing
+    furniture = ("no-search",)
+    unchanged = nodes.Text(" (the file as received, unchanged)")
+    field("Original text", nodes.paragraph("", "", original, unchanged), furniture)
+    field("SHA-256", nodes.paragraph("", "", nodes.literal("", str(source.meta["sha256"]))), furniture)
+    field("Cite as", nodes.paragraph("", "", nodes.literal("", f"{{src}}`{source.id} verbatim quote`")), furniture)
     return fields
 
 
