@@ -16,7 +16,7 @@ from .export import write_citations_json
 from .report import warn
 from .resolve import resolve_citations
 from .roles import SrcRole
-from .sourcepage import SourceListDirective, SourceParser
+from .sourcepage import SourceListDirective, SourceParser, fill_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,7 +79,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
     app.connect("env-get-outdated", searchtext.outdated)
     app.connect("write-started", searchtext.start_writing)
-    # the search text is kept before the citations are resolved: no markers or back-links in it
+    # the source texts are filled in first; the search text is kept before the citations are
+    # resolved, so no markers or back-links are in it
+    app.connect("doctree-resolved", fill_text, priority=300)
     app.connect("doctree-resolved", searchtext.keep_text, priority=400)
     app.connect("doctree-resolved", resolve_citations)
     app.connect("doctree-resolved", fill)
@@ -89,4 +91,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
     app.connect("build-finished", searchtext.write_data)
-    return {"version": "1.0", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,6 +29,10 @@ class reference_list(nodes.General, nodes.Element):
     """
 
 
+class source_text(nodes.General, nodes.Element):
+    """A source page's numbered passages, filled at write time from the catalogue (attribute: source)."""
+
+
 class cite_marker(nodes.Inline, nodes.Element):
     """The HTML form of a citation: numbered link plus a tooltip with the quote."""
 
@@ -80,6 +84,7 @@ def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
 def register(app: Sphinx) -> None:
     app.add_node(src_citation)
     app.add_node(reference_list, html=(skip, None), latex=(skip, None), text=(skip, None))
+    app.add_node(source_text, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_node(cite_marker, html=(visit_cite_marker, None))
     # only the HTML builder is given one (see resolve)
     app.add_node(html_fragment, html=(visit_html_fragment, None))

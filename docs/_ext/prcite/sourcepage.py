@@ -1,7 +1,10 @@
 """Each ``sources/*.txt`` file as a page: metadata, then numbered, anchored passages.
 
 Registered as the parser for ``.txt`` documents, so Sphinx itself notices when
-a source file changes; the file is never modified.
+a source file changes; the file is never modified. The passages are filled in at write
+time from the catalogue, which holds the text already: only a placeholder is read and
+pickled, so hundreds of passages do not go through every read-time transform and the
+doctree cache for nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from sphinx import addnodes
 from sphinx.parsers import Parser
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import content_note
+from .nodes import content_note, source_text
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from .catalogue import Source
     from .domain import CitationDomain
     from .passages import Passage
@@ -45,7 +50,10 @@ class SourceParser(Parser):
             document += section
             return
         env.note_dependency(str(source.path.parent / "catalog.yaml"))
-        page = build_page(source)
+        page = nodes.section("", nodes.title("", source.title), ids=[f"source-{source.id}"], names=[source.id])
+        page["support_smartquotes"] = False  # the text is shown as received: no curled quotes, no dashes
+        page += _metadata(source)
+        page += source_text(source=source.id)
         # say where every node comes from: otherwise Sphinx patches each one itself, slowly
         for node in page.findall(nodes.TextElement):
             node.source, node.line = str(source.path), node.line or 1
@@ -53,10 +61,14 @@ class SourceParser(Parser):
         document += page
 
 
-def build_page(source: Source) -> nodes.section:
-    page = nodes.section("", nodes.title("", source.title), ids=[f"source-{source.id}"], names=[source.id])
-    page["support_smartquotes"] = False  # the text is shown as received: no curled quotes, no dashes
-    page += _metadata(source)
+def fill_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, before the search text is kept: each source page's passages."""
+    domain: CitationDomain = app.env.domains["prcite"]
+    for node in list(doctree.findall(source_text)):
+        node.replace_self(_text(domain.sources[node["source"]]))
+
+
+def _text(source: Source) -> nodes.container:
     # a rubric, not a section: the navigation lists one entry per source, however many there are
     text = nodes.container("", nodes.rubric("", "Text"), ids=["text"], classes=["source-text"])
     text += nodes.paragraph(
@@ -78,8 +90,7 @@ def build_page(source: Source) -> nodes.section:
         else:
             note_box = None
             text += box
-    page += text
-    return page
+    return text
 
 
 def _metadata(source: Source) -> nodes.field_list:
