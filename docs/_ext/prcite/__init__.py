@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, figures, nodes, searchtext
+from . import catalogue, citeas, figures, nodes, searchtext, sourcepage
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -61,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("prcite_appendix", [], "env", types=[list])
     app.add_domain(CitationDomain)
     nodes.register(app)
+    sourcepage.register(app)
     figures.register(app)
     app.add_role("src", SrcRole())
     app.add_source_suffix(".txt", "prsource")

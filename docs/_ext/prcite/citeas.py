@@ -13,17 +13,10 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
 
     from .domain import CitationDomain
-
-
-class cite_as(nodes.Inline, nodes.Element):
-    """A copy-a-citation control (attributes: source, number)."""
 
 
 def render(source: str, number: int) -> str:
@@ -35,15 +28,6 @@ def render(source: str, number: int) -> str:
         f'<button type="button" class="copy-cite" data-format="bibtex" {data}>Copy BibTeX</button>'
         '<span class="copy-status" role="status"></span></span>'
     )
-
-
-def visit_cite_as(self: HTML5Translator, node: cite_as) -> None:
-    self.body.append(render(node["source"], node["number"]))
-    raise nodes.SkipNode
-
-
-def skip(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
 
 
 def embed_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

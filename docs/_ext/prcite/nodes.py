@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .citeas import cite_as, skip, visit_cite_as
 from .citeas import render as render_cite_as
 
 if TYPE_CHECKING:
@@ -27,10 +26,6 @@ class reference_list(nodes.General, nodes.Element):
     Only a placeholder is read and pickled: the entries would otherwise go through every
     read-time transform and the doctree cache for nothing.
     """
-
-
-class source_text(nodes.General, nodes.Element):
-    """A source page's numbered passages, filled at write time from the catalogue (attribute: source)."""
 
 
 class cite_marker(nodes.Inline, nodes.Element):
@@ -64,17 +59,25 @@ def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
     raise nodes.SkipNode
 
 
+def skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
 def visit_html_fragment(self: HTML5Translator, node: html_fragment) -> None:
     self.body.append(node["html"])
     raise nodes.SkipNode
 
 
-def visit_content_note_html(self: HTML5Translator, node: content_note) -> None:
-    self.body.append(
+def content_note_open(self: HTML5Translator, note: str) -> str:
+    return (
         '<details class="content-note">'
-        f"<summary><strong>Content note.</strong> {self.encode(node['note'])} "
+        f"<summary><strong>Content note.</strong> {self.encode(note)} "
         '<span class="content-note-action">Show the comments</span></summary>\n'
     )
+
+
+def visit_content_note_html(self: HTML5Translator, node: content_note) -> None:
+    self.body.append(content_note_open(self, node["note"]))
 
 
 def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
@@ -84,10 +87,8 @@ def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
 def register(app: Sphinx) -> None:
     app.add_node(src_citation)
     app.add_node(reference_list, html=(skip, None), latex=(skip, None), text=(skip, None))
-    app.add_node(source_text, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_node(cite_marker, html=(visit_cite_marker, None))
     # only the HTML builder is given one (see resolve)
     app.add_node(html_fragment, html=(visit_html_fragment, None))
-    app.add_node(cite_as, html=(visit_cite_as, None), latex=(skip, None), text=(skip, None))
     # other builders never see a content_note: the resolver unwraps it
     app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

@@ -1,13 +1,16 @@
-"""At write time, when every page's citations are known: markers, links, highlights, back-links."""
+"""At write time, when every page's citations are known: markers, links, highlights, back-links.
+
+The HTML form of a source page's passages is written by its own visitor (``sourcepage``),
+with the helpers below; for other builders the resolver marks up the passages' nodes.
+"""
 
 from __future__ import annotations
 
-from html import escape as html_escape
+from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from . import citeas
 from .domain import Cite, quote_target
 from .nodes import cite_marker, content_note, html_fragment, reference_list, src_citation
 from .passages import segments
@@ -17,10 +20,7 @@ if TYPE_CHECKING:
 
     from .catalogue import Source
     from .domain import CitationDomain
-
-
-def _escape(text: str) -> str:
-    return html_escape(text, quote=True)
+    from .passages import Passage
 
 
 def source_label(source: Source) -> str:
@@ -44,9 +44,9 @@ class _Resolver:
             node.replace_self(self._references(domain, node["docname"], html))
         for run in _runs(self.document):
             self._markers(domain, run, html)
-        # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
-        self._passages(domain, html)
         if not html:
+            # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
+            self._passages(domain)
             for note in list(self.document.findall(content_note)):
                 lead = nodes.paragraph("", "", nodes.strong("", "Content note. "), nodes.Text(note["note"]))
                 note.replace_self([lead, *note.children])
@@ -74,8 +74,8 @@ class _Resolver:
             entries.append((number, source_label(source), uri, f"paragraph {cite.passage}", f"“{cite.quote}”"))
         if html:
             items = "".join(
-                f'<li id="ref-{number}"><p>{_escape(label)}, <a class="reference internal" href="{_escape(uri)}">'
-                f'{link}</a>: <span class="ref-quote">{_escape(quote)}</span></p></li>\n'
+                f'<li id="ref-{number}"><p>{escape(label)}, <a class="reference internal" href="{escape(uri)}">'
+                f'{link}</a>: <span class="ref-quote">{escape(quote)}</span></p></li>\n'
                 for number, label, uri, link, quote in entries
             )
             return html_fragment(html=f'<ol class="simple src-references">\n{items}</ol>\n')
@@ -122,73 +122,67 @@ class _Resolver:
         if isinstance(following, nodes.Text) and following and (following[0].isalnum() or following[0] in '“‘("'):
             parent.replace(following, nodes.Text(" " + following))
 
-    def _passages(self, domain: CitationDomain, html: bool) -> None:
-        if html and self.docname not in domain.by_docname():
-            return  # passages are on source pages only (a LaTeX build has them all in one tree)
+    def _passages(self, domain: CitationDomain) -> None:
+        """For builders other than HTML (whose source pages are written by their own visitor)."""
         by_passage = domain.by_passage()
-        titles = self.env.titles
         for para in list(self.document.findall(nodes.paragraph)):
             key = (para.get("source"), para.get("passage"))
             if key[0] not in domain.sources:
                 continue
             source, here = domain.sources[key[0]], by_passage.get(key, [])
             box = para.parent
-            if not html and box["ids"]:
+            if box["ids"]:
                 # LaTeX writes no label for a container's ids: give the paragraph's anchor a target
                 box.insert(0, nodes.target("", "", ids=box["ids"]))
                 box["ids"] = []
-            # the margin mark: how often the site cites this paragraph (the coverage report's counts)
-            furniture = "furniture" in box["classes"]
-            mark = "furniture" if furniture else (f"cited {len(here)}×" if here else "not cited")
-            # "no-search": the site's own furniture stays out of Sphinx's search index
-            classes = ["passage-count", "uncited" if not here else "cited", "no-search"]
-            if html:
-                count: nodes.Element = html_fragment(html=f'<span class="{" ".join(classes)}">{_escape(mark)}</span>')
-            else:
-                count = nodes.inline("", mark, classes=classes)
-            box.insert(1, count)
-            if html and not furniture:
-                box += citeas.cite_as("", source=source.id, number=key[1])
+            mark, classes = passage_mark(here, "furniture" in box["classes"])
+            box.insert(1, nodes.inline("", mark, classes=classes))
             if not here:
                 continue
             passage = source.index.passages[key[1] - 1]  # type: ignore[union-attr]
-            spans = sorted({(c.start, c.end, c.target) for c in here})
             para.children = []
-            started: set[str] = set()
-            for text, keys in segments(source.text, passage, spans):
-                for qid in keys:
-                    if qid not in started:
-                        started.add(qid)
-                        para += nodes.target("", "", ids=[qid], classes=["quote-target"])
-                if keys:
-                    para += nodes.inline("", text, classes=["quoted", *keys])
-                else:
-                    para += nodes.Text(text)
-            box += self._cited_by(here, titles, html)
+            for text, keys, starts in highlights(source, passage, here):
+                para.extend(nodes.target("", "", ids=[qid], classes=["quote-target"]) for qid in starts)
+                para += nodes.inline("", text, classes=["quoted", *keys]) if keys else nodes.Text(text)
+            back = nodes.paragraph("", "", classes=["cited-by", "no-search"])
+            back += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
+            for i, (docname, citeid, label) in enumerate(cited_by(here, self.env.titles)):
+                if i:
+                    back += nodes.Text("; ")
+                back += nodes.reference("", label, internal=True, refuri=self._uri(docname, citeid))
+            box += back
 
-    def _cited_by(self, cites: list[Cite], titles: dict[str, nodes.title], html: bool) -> nodes.Element:
-        places: dict[tuple[str, str], Cite] = {}
-        for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
-            places.setdefault((cite.docname, cite.section_id), cite)
-        links = []
-        for (docname, _), cite in places.items():
-            page = titles[docname].astext() if docname in titles else docname
-            label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
-            links.append((self._uri(docname, cite.citeid), label))
-        if html:
-            anchors = "; ".join(
-                f'<a class="reference internal" href="{_escape(uri)}">{_escape(label)}</a>' for uri, label in links
-            )
-            return html_fragment(
-                html=f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{anchors}</p>\n'
-            )
-        para = nodes.paragraph("", "", classes=["cited-by", "no-search"])
-        para += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
-        for i, (uri, label) in enumerate(links):
-            if i:
-                para += nodes.Text("; ")
-            para += nodes.reference("", label, internal=True, refuri=uri)
-        return para
+
+def passage_mark(cites: list[Cite], furniture: bool) -> tuple[str, list[str]]:
+    """The margin mark of a source paragraph (the coverage report's counts) and its classes."""
+    mark = "furniture" if furniture else (f"cited {len(cites)}×" if cites else "not cited")
+    # "no-search": the site's own furniture stays out of Sphinx's search index
+    return mark, ["passage-count", "cited" if cites else "uncited", "no-search"]
+
+
+def highlights(source: Source, passage: Passage, cites: list[Cite]) -> list[tuple[str, tuple[str, ...], list[str]]]:
+    """A cited paragraph in runs: text, the quotes covering it, the quotes starting there."""
+    spans = sorted({(c.start, c.end, c.target) for c in cites})
+    started: set[str] = set()
+    runs = []
+    for text, keys in segments(source.text, passage, spans):
+        starts = [qid for qid in keys if qid not in started]
+        started.update(starts)
+        runs.append((text, keys, starts))
+    return runs
+
+
+def cited_by(cites: list[Cite], titles: dict[str, nodes.title]) -> list[tuple[str, str, str]]:
+    """Where a paragraph is cited, once per section: (page, marker id, "Page › Section")."""
+    places: dict[tuple[str, str], Cite] = {}
+    for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
+        places.setdefault((cite.docname, cite.section_id), cite)
+    links = []
+    for (docname, _), cite in places.items():
+        page = titles[docname].astext() if docname in titles else docname
+        label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
+        links.append((docname, cite.citeid, label))
+    return links
 
 
 def _runs(document: nodes.document) -> list[list[src_citation]]:

@@ -16,10 +16,13 @@ from sphinx import addnodes
 from sphinx.parsers import Parser
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import content_note, source_text
+from . import citeas
+from .nodes import content_note, content_note_open, skip
+from .resolve import cited_by, highlights, passage_mark
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
     from .catalogue import Source
     from .domain import CitationDomain
@@ -61,36 +64,121 @@ class SourceParser(Parser):
         document += page
 
 
+class source_text(nodes.General, nodes.Element):
+    """A source page's numbered passages, filled in at write time (attribute: source)."""
+
+
+LEGEND = (
+    "Paragraphs are numbered in the order of the file. Beside each number, how many times this "
+    "site cites the paragraph (“not cited” when it does not). Dimmed passages are website "
+    "furniture, shown for completeness and never cited."
+)
+
+
 def fill_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``, before the search text is kept: each source page's passages."""
+    """``doctree-resolved``, before the search text is kept: each source page's passages.
+
+    For HTML the placeholder is given only the passages' words, for the search index and the
+    snippets, and its visitor writes the passages; other builders get docutils nodes, which
+    the resolver then marks up.
+    """
     domain: CitationDomain = app.env.domains["prcite"]
     for node in list(doctree.findall(source_text)):
-        node.replace_self(_text(domain.sources[node["source"]]))
+        source = domain.sources[node["source"]]
+        assert source.index is not None
+        if app.builder.format == "html":
+            node.extend(nodes.Text(passage.text) for passage in source.index.passages)
+        else:
+            node.replace_self(_text(source))
+
+
+def _groups(source: Source) -> list[tuple[str | None, list[Passage]]]:
+    """The passages in runs: those behind the content note, and the others."""
+    assert source.index is not None
+    note = " ".join(str(source.meta["content_note"]["text"]).split()) if source.meta.get("content_note") else None
+    groups: list[tuple[str | None, list[Passage]]] = []
+    for passage in source.index.passages:
+        which = note if passage.content_note else None
+        if not groups or groups[-1][0] != which:
+            groups.append((which, []))
+        groups[-1][1].append(passage)
+    return groups
 
 
 def _text(source: Source) -> nodes.container:
     # a rubric, not a section: the navigation lists one entry per source, however many there are
     text = nodes.container("", nodes.rubric("", "Text"), ids=["text"], classes=["source-text"])
-    text += nodes.paragraph(
-        "",
-        "Paragraphs are numbered in the order of the file. Beside each number, how many times this "
-        "site cites the paragraph (“not cited” when it does not). Dimmed passages are website "
-        "furniture, shown for completeness and never cited.",
-        classes=["passage-legend", "no-search"],
-    )
-    assert source.index is not None
-    note_box: content_note | None = None
-    for passage in source.index.passages:
-        box = _passage(source.id, passage)
-        if passage.content_note:
-            if note_box is None:
-                note_box = content_note("", note=" ".join(str(source.meta["content_note"]["text"]).split()))
-                text += note_box
-            note_box += box
-        else:
-            note_box = None
-            text += box
+    text += nodes.paragraph("", LEGEND, classes=["passage-legend", "no-search"])
+    for note, passages in _groups(source):
+        boxes = [_passage(source.id, passage) for passage in passages]
+        text.extend([content_note("", *boxes, note=note)] if note else boxes)
     return text
+
+
+def visit_source_text(self: HTML5Translator, node: source_text) -> None:
+    """The passages as HTML, written straight from the catalogue and the recorded citations.
+
+    The same markup docutils would write for ``_text`` once the resolver has marked it up,
+    without building hundreds of nodes per page and handing each to the writer.
+    """
+    domain: CitationDomain = self.builder.env.domains["prcite"]
+    source = domain.sources[node["source"]]
+    out = [
+        '<div class="source-text docutils container" id="text">\n<p class="rubric">Text</p>\n',
+        f'<p class="passage-legend no-search">{self.encode(LEGEND)}</p>\n',
+    ]
+    uris: dict[str, str] = {}
+    for note, passages in _groups(source):
+        if note:
+            out.append(content_note_open(self, note))
+        out.extend(_passage_html(self, domain, source, passage, uris) for passage in passages)
+        if note:
+            out.append("</details>\n")
+    out.append("</div>\n")
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def _passage_html(
+    self: HTML5Translator, domain: CitationDomain, source: Source, passage: Passage, uris: dict[str, str]
+) -> str:
+    here = domain.by_passage().get((source.id, passage.number), [])
+    mark, classes = passage_mark(here, bool(passage.furniture))
+    out = [
+        f'<div class="passage{" furniture" if passage.furniture else ""} docutils container" id="{passage.anchor}">\n'
+        f'<span class="passage-number">{passage.number}</span><span class="{" ".join(classes)}">{mark}</span>'
+    ]
+    if passage.furniture:
+        out.append(
+            f'<span class="furniture-label no-search">{self.encode("website furniture: " + passage.furniture)}</span>'
+        )
+    out.append('<p class="passage-text">')
+    if not here:
+        out.append(self.encode(passage.text))
+    for text, keys, starts in highlights(source, passage, here) if here else []:
+        out.extend(f'<span class="quote-target target" id="{qid}"></span>' for qid in starts)
+        out.append(f'<span class="quoted {" ".join(keys)}">{self.encode(text)}</span>' if keys else self.encode(text))
+    out.append("</p>\n")
+    if not passage.furniture:
+        out.append(citeas.render(source.id, passage.number))
+    if here:
+        links = []
+        for docname, citeid, label in cited_by(here, self.builder.env.titles):
+            if docname not in uris:
+                uris[docname] = self.builder.get_relative_uri(self.builder.current_docname, docname)
+            links.append(
+                f'<a class="reference internal" href="{self.attval(uris[docname])}#{citeid}">{self.encode(label)}</a>'
+            )
+        out.append(
+            f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{"; ".join(links)}</p>\n'
+        )
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def register(app: Sphinx) -> None:
+    # other builders never see one: fill_text replaces it with nodes
+    app.add_node(source_text, html=(visit_source_text, None), latex=(skip, None), text=(skip, None))
 
 
 def _metadata(source: Source) -> nodes.field_list:
