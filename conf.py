@@ -97,6 +97,7 @@ latex_elements = {
 \addto\captionsenglish{\renewcommand{\contentsname}{Contents}}
 \expandafter\newcommand\csname DUrolecitegroup\endcsname[1]{\textsuperscript{#1}}
 \expandafter\newcommand\csname DUrolepassage-number\endcsname[1]{\textbf{\P\,#1}\quad}
+\expandafter\newcommand\csname DUrolepassage-count\endcsname[1]{{\footnotesize(#1)}\quad}
 \expandafter\newcommand\csname DUrolefurniture-label\endcsname[1]{{\footnotesize\textsc{[#1]}}\quad}
 \expandafter\newcommand\csname DUrolecited-by-label\endcsname[1]{\textbf{#1}}
 \expandafter\newcommand\csname DUrolequoted\endcsname[1]{\textsl{#1}}

@@ -137,3 +137,10 @@ def test_figures_are_drawn_in_the_pdf(reader: PdfReader):
                 captions[caption] += 1
     assert captions["The dated events of the five sources"] >= 2  # the overview and the timeline
     assert captions["Which source each theme draws on"] >= 1
+
+
+def test_each_source_paragraph_shows_its_count_after_its_number(text: str):
+    # the HTML margin count, in print: "¶ 70 (cited 1×)", "¶ 71 (not cited)", "¶ 76 (furniture)"
+    marks = re.findall(r"¶(\d+)\((cited\d+×|notcited|furniture)\)", text)
+    assert len(marks) >= 300, len(marks)
+    assert {kind.rstrip("0123456789×") for _, kind in marks} == {"cited", "notcited", "furniture"}

@@ -131,12 +131,12 @@ class _Resolver:
                 continue
             source, here = domain.sources[key[0]], by_passage.get(key, [])
             box = para.parent
+            mark, classes = passage_mark(here, "furniture" in box["classes"])
+            box.insert(1, nodes.inline("", mark, classes=classes))  # after the paragraph's number
             if box["ids"]:
                 # LaTeX writes no label for a container's ids: give the paragraph's anchor a target
                 box.insert(0, nodes.target("", "", ids=box["ids"]))
                 box["ids"] = []
-            mark, classes = passage_mark(here, "furniture" in box["classes"])
-            box.insert(1, nodes.inline("", mark, classes=classes))
             if not here:
                 continue
             passage = source.index.passages[key[1] - 1]  # type: ignore[union-attr]
