@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+
+from .nodes import src_citation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,6 +60,19 @@ def start_writing(app: Sphinx, builder: Builder) -> None:
 _SKIP = {"passage-number", "no-search"}
 
 
+#: where a citation stands; the next sentence needs the space the resolver gives it on the page
+_CITATION = "\x00"
+_SPACE_AFTER_CITATION = re.compile(_CITATION + r"(?=[\w“‘(\"])")
+
+
+def _inline(node: nodes.Node) -> str:
+    if isinstance(node, src_citation):
+        return _CITATION
+    if isinstance(node, nodes.Text):
+        return str(node)
+    return "".join(_inline(child) for child in node.children)
+
+
 def _text(node: nodes.Node) -> str:
     # runs before the citations are resolved (see setup), so no markers, margin counts or
     # back-links are in the tree yet and inline content can be read whole
@@ -65,7 +81,7 @@ def _text(node: nodes.Node) -> str:
     if not isinstance(node, nodes.Element) or _SKIP & set(node["classes"]):
         return ""
     if isinstance(node, nodes.TextElement):
-        return node.astext()
+        return _SPACE_AFTER_CITATION.sub(" ", _inline(node)).replace(_CITATION, "")
     # blocks (list items, table cells, definitions) are words apart
     return " ".join(_text(child) for child in node.children)
 
