@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, figures, nodes, searchtext, sourcepage
+from . import catalogue, citeas, figures, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -14,7 +14,6 @@ from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
 from .export import write_citations_json
 from .report import warn
-from .resolve import resolve_citations
 from .roles import SrcRole
 from .sourcepage import SourceListDirective, SourceParser, fill_text
 
@@ -61,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("prcite_appendix", [], "env", types=[list])
     app.add_domain(CitationDomain)
     nodes.register(app)
+    resolve.register(app)
     sourcepage.register(app)
     figures.register(app)
     app.add_role("src", SrcRole())
@@ -84,7 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # resolved, so no markers or back-links are in it
     app.connect("doctree-resolved", fill_text, priority=300)
     app.connect("doctree-resolved", searchtext.keep_text, priority=400)
-    app.connect("doctree-resolved", resolve_citations)
+    app.connect("doctree-resolved", resolve.resolve_citations)
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)

@@ -21,24 +21,17 @@ class src_citation(nodes.Inline, nodes.Element):
 
 
 class reference_list(nodes.General, nodes.Element):
-    """A page's reference list, filled at write time from the recorded citations (attribute: docname).
+    """A page's reference list, written at write time from the recorded citations (attribute: docname).
 
-    Only a placeholder is read and pickled: the entries would otherwise go through every
-    read-time transform and the doctree cache for nothing.
+    Only a placeholder is read and pickled, and for HTML its visitor writes the list as one
+    string (``resolve``): the entries would otherwise go through every read-time transform,
+    the doctree cache, the writer and the search index for nothing. Having no text, the list
+    stays out of Sphinx's search index, as the site's furniture should.
     """
 
 
 class cite_marker(nodes.Inline, nodes.Element):
     """The HTML form of a citation: numbered link plus a tooltip with the quote."""
-
-
-class html_fragment(nodes.General, nodes.Element):
-    """Markup the resolver wrote for the HTML builder in one piece (attribute: html).
-
-    Reference lists and back-links are several small elements per citation; as one string
-    they cost the writer, the search indexer and the garbage collector nothing per entry.
-    Having no text node, they stay out of Sphinx's search index, as the site's furniture should.
-    """
 
 
 class content_note(nodes.General, nodes.Element):
@@ -63,11 +56,6 @@ def skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-def visit_html_fragment(self: HTML5Translator, node: html_fragment) -> None:
-    self.body.append(node["html"])
-    raise nodes.SkipNode
-
-
 def content_note_open(self: HTML5Translator, note: str) -> str:
     return (
         '<details class="content-note">'
@@ -86,9 +74,6 @@ def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
 
 def register(app: Sphinx) -> None:
     app.add_node(src_citation)
-    app.add_node(reference_list, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_node(cite_marker, html=(visit_cite_marker, None))
-    # only the HTML builder is given one (see resolve)
-    app.add_node(html_fragment, html=(visit_html_fragment, None))
     # other builders never see a content_note: the resolver unwraps it
     app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

@@ -1,22 +1,26 @@
 """At write time, when every page's citations are known: markers, links, highlights, back-links.
 
-The HTML form of a source page's passages is written by its own visitor (``sourcepage``),
-with the helpers below; for other builders the resolver marks up the passages' nodes.
+For HTML, a page's reference list and a source page's passages (``sourcepage``) are written
+by their placeholders' own visitors, with the helpers below; for other builders the resolver
+turns them into nodes.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from .domain import Cite, quote_target
-from .nodes import cite_marker, content_note, html_fragment, reference_list, src_citation
+from .nodes import cite_marker, content_note, reference_list, skip, src_citation
 from .passages import segments
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
 
     from .catalogue import Source
     from .domain import CitationDomain
@@ -32,55 +36,82 @@ def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     _Resolver(app, doctree, docname).run()
 
 
+def linker(builder: Builder, fromdoc: str) -> Callable[[str, str], str]:
+    """Links from one page: ``uri(page, id)`` gives "relative/page.html#id".
+
+    Always by page and id, never make_refnode's bare same-page refid: a LaTeX build resolves
+    the whole book as one tree under the root document's name, and a bare id would then be
+    read as an id of whichever page the link sits on.
+    """
+    pages: dict[str, str] = {}
+
+    def uri(todoc: str, target: str) -> str:
+        if todoc not in pages:
+            pages[todoc] = builder.get_relative_uri(fromdoc, todoc)
+        return f"{pages[todoc]}#{target}"
+
+    return uri
+
+
+def reference_entries(
+    domain: CitationDomain, docname: str, uri: Callable[[str, str], str]
+) -> list[tuple[int, str, str, str, str]]:
+    """A page's reference list: (number, source, link to the quoted words, "paragraph N", quote)."""
+    numbered: dict[int, Cite] = {}
+    for cite in domain.citations.get(docname, []):
+        numbered.setdefault(cite.number, cite)
+    entries = []
+    for number, cite in sorted(numbered.items()):
+        source = domain.sources[cite.source]
+        link = uri(source.docname, cite.target)
+        entries.append((number, source_label(source), link, f"paragraph {cite.passage}", f"“{cite.quote}”"))
+    return entries
+
+
+def visit_reference_list(self: HTML5Translator, node: reference_list) -> None:
+    """The list as HTML, written straight from the recorded citations: no nodes per entry."""
+    domain: CitationDomain = self.builder.env.domains["prcite"]
+    uri = linker(self.builder, self.builder.current_docname)
+    items = "".join(
+        f'<li id="ref-{number}"><p>{self.encode(label)}, <a class="reference internal" href="{self.attval(link)}">'
+        f'{text}</a>: <span class="ref-quote">{self.encode(quote)}</span></p></li>\n'
+        for number, label, link, text, quote in reference_entries(domain, node["docname"], uri)
+    )
+    self.body.append(f'<ol class="simple src-references">\n{items}</ol>\n')
+    raise nodes.SkipNode
+
+
+def register(app: Sphinx) -> None:
+    # other builders never see one: the resolver replaces it with nodes
+    app.add_node(reference_list, html=(visit_reference_list, None), latex=(skip, None), text=(skip, None))
+
+
 class _Resolver:
     def __init__(self, app: Sphinx, document: nodes.document, docname: str) -> None:
         self.app, self.env, self.document, self.docname = app, app.env, document, docname
-        self._uris: dict[str, str] = {}  # docname -> relative URI from this page
+        self._uri = linker(app.builder, docname)
 
     def run(self) -> None:
         domain: CitationDomain = self.env.domains["prcite"]
         html = self.app.builder.format == "html"
-        for node in list(self.document.findall(reference_list)):
-            node.replace_self(self._references(domain, node["docname"], html))
         for run in _runs(self.document):
             self._markers(domain, run, html)
         if not html:
+            for node in list(self.document.findall(reference_list)):
+                node.replace_self(self._references(domain, node["docname"]))
             # a LaTeX build resolves all pages as one tree, so passages say which source they belong to
             self._passages(domain)
             for note in list(self.document.findall(content_note)):
                 lead = nodes.paragraph("", "", nodes.strong("", "Content note. "), nodes.Text(note["note"]))
                 note.replace_self([lead, *note.children])
 
-    def _uri(self, todoc: str, target: str) -> str:
-        # Always by document and id, never make_refnode's bare same-page refid: a LaTeX build
-        # resolves the whole book as one tree under the root document's name, and a bare id would
-        # then be read as an id of whichever page the link sits on.
-        if todoc not in self._uris:
-            self._uris[todoc] = self.app.builder.get_relative_uri(self.docname, todoc)
-        return f"{self._uris[todoc]}#{target}"
-
     def _ref(self, todoc: str, target: str, child: nodes.Node) -> nodes.reference:
         return nodes.reference("", "", child, internal=True, refuri=self._uri(todoc, target))
 
-    def _references(self, domain: CitationDomain, docname: str, html: bool) -> nodes.Element:
-        """The numbered list of a page's citations: source, paragraph link, quote."""
-        numbered: dict[int, Cite] = {}
-        for cite in domain.citations.get(docname, []):
-            numbered.setdefault(cite.number, cite)
-        entries = []
-        for number, cite in sorted(numbered.items()):
-            source = domain.sources[cite.source]
-            uri = self._uri(source.docname, cite.target)
-            entries.append((number, source_label(source), uri, f"paragraph {cite.passage}", f"“{cite.quote}”"))
-        if html:
-            items = "".join(
-                f'<li id="ref-{number}"><p>{escape(label)}, <a class="reference internal" href="{escape(uri)}">'
-                f'{link}</a>: <span class="ref-quote">{escape(quote)}</span></p></li>\n'
-                for number, label, uri, link, quote in entries
-            )
-            return html_fragment(html=f'<ol class="simple src-references">\n{items}</ol>\n')
+    def _references(self, domain: CitationDomain, docname: str) -> nodes.enumerated_list:
+        """The numbered list of a page's citations, for builders other than HTML."""
         items = nodes.enumerated_list(classes=["src-references"])
-        for number, label, uri, link, quote in entries:
+        for number, label, uri, link, quote in reference_entries(domain, docname, self._uri):
             para = nodes.paragraph(
                 "",
                 "",

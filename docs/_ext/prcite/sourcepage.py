@@ -18,9 +18,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import citeas
 from .nodes import content_note, content_note_open, skip
-from .resolve import cited_by, highlights, passage_mark
+from .resolve import cited_by, highlights, linker, passage_mark
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
@@ -127,11 +129,11 @@ def visit_source_text(self: HTML5Translator, node: source_text) -> None:
         '<div class="source-text docutils container" id="text">\n<p class="rubric">Text</p>\n',
         f'<p class="passage-legend no-search">{self.encode(LEGEND)}</p>\n',
     ]
-    uris: dict[str, str] = {}
+    uri = linker(self.builder, self.builder.current_docname)
     for note, passages in _groups(source):
         if note:
             out.append(content_note_open(self, note))
-        out.extend(_passage_html(self, domain, source, passage, uris) for passage in passages)
+        out.extend(_passage_html(self, domain, source, passage, uri) for passage in passages)
         if note:
             out.append("</details>\n")
     out.append("</div>\n")
@@ -140,7 +142,7 @@ def visit_source_text(self: HTML5Translator, node: source_text) -> None:
 
 
 def _passage_html(
-    self: HTML5Translator, domain: CitationDomain, source: Source, passage: Passage, uris: dict[str, str]
+    self: HTML5Translator, domain: CitationDomain, source: Source, passage: Passage, uri: Callable[[str, str], str]
 ) -> str:
     here = domain.by_passage().get((source.id, passage.number), [])
     mark, classes = passage_mark(here, bool(passage.furniture))
@@ -162,13 +164,10 @@ def _passage_html(
     if not passage.furniture:
         out.append(citeas.render(source.id, passage.number))
     if here:
-        links = []
-        for docname, citeid, label in cited_by(here, self.builder.env.titles):
-            if docname not in uris:
-                uris[docname] = self.builder.get_relative_uri(self.builder.current_docname, docname)
-            links.append(
-                f'<a class="reference internal" href="{self.attval(uris[docname])}#{citeid}">{self.encode(label)}</a>'
-            )
+        links = [
+            f'<a class="reference internal" href="{self.attval(uri(docname, citeid))}">{self.encode(label)}</a>'
+            for docname, citeid, label in cited_by(here, self.builder.env.titles)
+        ]
         out.append(
             f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{"; ".join(links)}</p>\n'
         )
