@@ -14,7 +14,7 @@ from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
 from .export import write_citations_json
 from .report import warn
-from .roles import SrcRole
+from .roles import DateRole, EditorialRole, SrcRole
 from .sourcepage import SourceListDirective, SourceParser, fill_text
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     sourcepage.register(app)
     figures.register(app)
     app.add_role("src", SrcRole())
+    app.add_role("date", DateRole())
+    app.add_role("ed", EditorialRole())
     app.add_source_suffix(".txt", "prsource")
     app.add_source_parser(SourceParser)
     app.add_directive("source-list", SourceListDirective)
@@ -92,4 +94,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
     app.connect("build-finished", searchtext.write_data)
-    return {"version": "1.0", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 5, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dating import Resolution, read_dates
 from .passages import Index, LineRange, split_passages
+from .voices import Span, Voice, read_voices
 from .yamlfile import new_id, read_list
 
 REQUIRED = ("id", "file", "sha256", "title", "author", "outlet", "kind", "stance")
@@ -38,6 +40,14 @@ class Source:
     meta: dict[str, Any]
     text: str = ""
     index: Index | None = field(default=None, repr=False)
+    voices: dict[str, Voice] = field(default_factory=dict, repr=False)
+    spans: list[Span] = field(default_factory=list, repr=False)  # the voices' words, in order
+    dates: dict[str, Resolution] = field(default_factory=dict, repr=False)  # by their words
+
+    @property
+    def surname(self) -> str:
+        """The author's surname as the pages name them ("Klasra"); the first author's."""
+        return self.author.split(" (")[0].split(" and ")[0].split()[-1]
 
     @property
     def title(self) -> str:
@@ -50,6 +60,12 @@ class Source:
     @property
     def date(self) -> str:
         return str(self.meta.get("date") or "undated")
+
+    @property
+    def date_basis(self) -> str:
+        """How the text's date is known: "dated in the text" or "dated from internal evidence"."""
+        basis = str(self.meta.get("dated_by") or "the text")
+        return f"dated {'in' if basis == 'the text' else 'from'} {basis}"
 
     @property
     def docname(self) -> str:
@@ -89,6 +105,7 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
             problem(None, f"each catalogue entry must be a mapping, not {entry!r}")
             continue
         line = entry.pop("__line__")
+        fields = entry.pop("__fields__", {})
         missing = [key for key in REQUIRED if not entry.get(key)]
         if missing:
             problem(line, f"entry is missing {', '.join(missing)}")
@@ -137,7 +154,14 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
             problem(line, f"source {sid!r}: {exc}", sid=sid)
             continue
         passages = split_passages(text, reflow=bool(entry.get("reflow")), furniture=furniture, content_note=note_range)
-        sources[sid] = Source(sid, path, line, entry, text, Index(text, passages))
+        index = Index(text, passages)
+        furniture_lines = {n for p in passages if p.furniture for n in range(p.first_line, p.last_line + 1)}
+        nlines = text.count("\n") + (0 if text.endswith("\n") else 1)
+        voices, spans, wrong = read_voices(entry, index, nlines, furniture_lines)
+        dates, wrong_dates = read_dates(entry, sid, index, str(entry.get("date") or ""))
+        for wline, message in wrong + wrong_dates:
+            problem(wline or fields.get("voices") or line, f"source {sid!r}: {message}")
+        sources[sid] = Source(sid, path, line, entry, text, index, voices, spans, dates)
 
     for path in sorted(folder.glob("*.txt")):
         if path.name not in listed:

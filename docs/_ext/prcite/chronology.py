@@ -94,6 +94,7 @@ def load_events(app: Sphinx) -> None:
             problem(None, f"each event must be a mapping, not {item!r}")
             continue
         line = item.pop("__line__")
+        item.pop("__fields__", None)
         eid, wrong = new_id(item.get("id"), seen, line, "event")
         if eid is None:
             problem(line, str(wrong))

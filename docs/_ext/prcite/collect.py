@@ -51,6 +51,8 @@ def number_citations(app: Sphinx, doctree: nodes.document) -> None:
                 node["passage"],
                 section_id,
                 section_title,
+                node.get("voice", ""),
+                node.get("mixed", False),
             )
         )
     if numbers:

@@ -35,6 +35,8 @@ class Cite(NamedTuple):
     passage: int
     section_id: str
     section_title: str
+    voice: str = ""  # the voice id in the source's catalogue entry; "" for the author's narration
+    mixed: bool = False  # the quote spans the author's narration and the voice's words
 
     @property
     def target(self) -> str:

@@ -34,6 +34,48 @@ class cite_marker(nodes.Inline, nodes.Element):
     """The HTML form of a citation: numbered link plus a tooltip with the quote."""
 
 
+class resolved_date(nodes.Inline, nodes.Element):
+    """A relative date of a source shown as a calendar date (``{date}``), with its own words.
+
+    Attributes: shown, source, says, means, passage, text_date, dated_by.
+    """
+
+
+def date_explanation(node: nodes.Element) -> str:
+    """What the reader is told: the source's words, and what they were resolved against."""
+    resolved = f"the site dates it {node['shown']}" if node["means"] else "it gives no year"
+    return (
+        f"The text says “{node['says']}”; {resolved}, against the text’s own date, "
+        f"{node['text_date']} ({node['dated_by']})."
+    )
+
+
+def visit_resolved_date_html(self: HTML5Translator, node: resolved_date) -> None:
+    number = getattr(self, "_prcite_dates", 0) + 1
+    self._prcite_dates = number  # type: ignore[attr-defined]
+    tip = f"dtip-{number}"
+    source = self.builder.env.domains["prcite"].sources[node["source"]]
+    href = self.builder.get_relative_uri(self.builder.current_docname, source.docname) + f"#p-{node['passage']}"
+    self.body.append(
+        f'<span class="resolved-date">{self.encode(node["shown"])}<span class="cite date-note">'
+        f'<a class="date-mark" href="{self.attval(href)}" aria-describedby="{tip}" '
+        f'aria-label="how this date was worked out">≈</a>'
+        f'<span class="cite-tip" role="tooltip" id="{tip}">{self.encode(date_explanation(node))} '
+        f"See the source, paragraph {node['passage']}.</span></span></span>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_resolved_date_latex(self: Any, node: resolved_date) -> None:
+    self.body.append(self.encode(node["shown"]) + r" {\footnotesize[" + self.encode(date_explanation(node)) + "]}")
+    raise nodes.SkipNode
+
+
+def visit_resolved_date_text(self: Any, node: resolved_date) -> None:
+    self.add_text(f"{node['shown']} [{date_explanation(node)}]")
+    raise nodes.SkipNode
+
+
 class content_note(nodes.General, nodes.Element):
     """Passages shown only after the reader opens a content note (attribute: note)."""
 
@@ -75,5 +117,11 @@ def depart_content_note_html(self: HTML5Translator, node: content_note) -> None:
 def register(app: Sphinx) -> None:
     app.add_node(src_citation)
     app.add_node(cite_marker, html=(visit_cite_marker, None))
+    app.add_node(
+        resolved_date,
+        html=(visit_resolved_date_html, None),
+        latex=(visit_resolved_date_latex, None),
+        text=(visit_resolved_date_text, None),
+    )
     # other builders never see a content_note: the resolver unwraps it
     app.add_node(content_note, html=(visit_content_note_html, depart_content_note_html))

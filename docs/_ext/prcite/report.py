@@ -6,6 +6,7 @@ Silence a subtype with ``suppress_warnings = ["prcite.<subtype>"]``:
 - ``quote``: a quote is missing, repeated, empty, in furniture or too short
 - ``citation``: a citation names an unknown or excluded source, or is malformed
 - ``event``: an entry of docs/events.yaml is malformed
+- ``date``: a ``{date}`` names words the catalogue does not resolve, or shows another date
 """
 
 from __future__ import annotations

@@ -31,6 +31,31 @@ def source_label(source: Source) -> str:
     return f"{source.author}, “{source.title}” ({source.date})"
 
 
+def citation_label(source: Source, voice: str = "", mixed: bool = False) -> str:
+    """Whose words a citation cites, and where: the author's, or a voice's within the text.
+
+    "Kaswar Klasra, “…” (2017-10-13)"; "Maria Sultan (chairperson of …), quoted in Kaswar
+    Klasra, “…” (2017-10-13)"; "the thread’s unsigned summary post (…), in “…” (2015-09-30)";
+    and for a quote that runs from narration into speech, "Kaswar Klasra, quoting …".
+    """
+    if not voice or voice not in source.voices:
+        return source_label(source)
+    who = source.voices[voice]
+    if mixed:
+        return f"{source.author}, quoting {who.who}, “{source.title}” ({source.date})"
+    if source.meta.get("kind") == "forum thread":
+        return f"{who.who}, in “{source.title}” ({source.date})"
+    return f"{who.who}, {who.verb} {source.author}, “{source.title}” ({source.date})"
+
+
+def voice_note(source: Source, cite: Cite) -> str:
+    """A short "whose words" for lists that already name the source: "" for the author's."""
+    if not cite.voice or cite.voice not in source.voices:
+        return ""
+    who = source.voices[cite.voice].who
+    return f"quoting {who}" if cite.mixed else who
+
+
 def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: turn this page's citation nodes into links for the current builder."""
     _Resolver(app, doctree, docname).run()
@@ -64,7 +89,8 @@ def reference_entries(
     for number, cite in sorted(numbered.items()):
         source = domain.sources[cite.source]
         link = uri(source.docname, cite.target)
-        entries.append((number, source_label(source), link, f"paragraph {cite.passage}", f"“{cite.quote}”"))
+        label = citation_label(source, cite.voice, cite.mixed)
+        entries.append((number, label, link, f"paragraph {cite.passage}", f"“{cite.quote}”"))
     return entries
 
 
@@ -138,7 +164,7 @@ class _Resolver:
                     number=node["number"],
                     citeid=node["citeid"],
                     quote=node["quote"],
-                    label=f"{source_label(source)}, paragraph {node['passage']}",
+                    label=f"{citation_label(source, node['voice'], node['mixed'])}, paragraph {node['passage']}",
                 )
                 group[-1]["source"], group[-1]["passage"] = node["source"], node["passage"]
             else:
@@ -177,7 +203,7 @@ class _Resolver:
                 para += nodes.inline("", text, classes=["quoted", *keys]) if keys else nodes.Text(text)
             back = nodes.paragraph("", "", classes=["cited-by", "no-search"])
             back += nodes.inline("", "Cited by: ", classes=["cited-by-label"])
-            for i, (docname, citeid, label) in enumerate(cited_by(here, self.env.titles)):
+            for i, (docname, citeid, label) in enumerate(cited_by(source, here, self.env.titles)):
                 if i:
                     back += nodes.Text("; ")
                 back += nodes.reference("", label, internal=True, refuri=self._uri(docname, citeid))
@@ -203,16 +229,21 @@ def highlights(source: Source, passage: Passage, cites: list[Cite]) -> list[tupl
     return runs
 
 
-def cited_by(cites: list[Cite], titles: dict[str, nodes.title]) -> list[tuple[str, str, str]]:
-    """Where a paragraph is cited, once per section: (page, marker id, "Page › Section")."""
-    places: dict[tuple[str, str], Cite] = {}
+def cited_by(source: Source, cites: list[Cite], titles: dict[str, nodes.title]) -> list[tuple[str, str, str]]:
+    """Where a paragraph is cited, once per section and voice: (page, marker id, label).
+
+    The label is "Page › Section", and names the voice cited when it is not the author's:
+    "US pressure › Aid cut (citing Mike Pompeo (US Secretary of State))".
+    """
+    places: dict[tuple[str, str, str, bool], Cite] = {}
     for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
-        places.setdefault((cite.docname, cite.section_id), cite)
+        places.setdefault((cite.docname, cite.section_id, cite.voice, cite.mixed), cite)
     links = []
-    for (docname, _), cite in places.items():
+    for (docname, *_), cite in places.items():
         page = titles[docname].astext() if docname in titles else docname
         label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
-        links.append((docname, cite.citeid, label))
+        whose = voice_note(source, cite)
+        links.append((docname, cite.citeid, f"{label} (citing {whose})" if whose else label))
     return links
 
 

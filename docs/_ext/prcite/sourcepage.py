@@ -166,7 +166,7 @@ def _passage_html(
     if here:
         links = [
             f'<a class="reference internal" href="{self.attval(uri(docname, citeid))}">{self.encode(label)}</a>'
-            for docname, citeid, label in cited_by(here, self.builder.env.titles)
+            for docname, citeid, label in cited_by(source, here, self.builder.env.titles)
         ]
         out.append(
             f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{"; ".join(links)}</p>\n'

@@ -10,12 +10,14 @@ import yaml
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
-    """A safe YAML loader that records the line of every mapping as ``__line__``."""
+    """A safe YAML loader that records the line of every mapping as ``__line__``, and of each of
+    its fields as ``__fields__`` (field name -> line), so a problem can name the field at fault."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__fields__"] = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
     return mapping
 
 
