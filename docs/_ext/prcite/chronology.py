@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from .domain import CitationDomain
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-FIELDS = {"id", "date", "summary", "themes", "citations", "dates_differ", "dispute"}
+_DECADE = re.compile(r"^(\d{3}0)s$")
+FIELDS = {"id", "date", "date_from", "summary", "themes", "citations", "dates_differ", "dispute"}
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,23 @@ class Event:
     dates_differ: str = ""
     dispute: str = ""
     line: int = 0
+    date_from: str = ""  # "source-id words": the relative words the date was resolved from
 
     @property
     def start(self) -> str:
         """An ISO date for sorting only; the reader sees ``when``."""
+        decade = _DECADE.match(self.date)
+        if decade:
+            return f"{decade.group(1)}-01-01"
         year, month, day = _DATE.match(self.date).groups()  # type: ignore[union-attr]
         return f"{year}-{month or '01'}-{day or '01'}"
 
     @property
     def when(self) -> str:
-        """The date at the precision the sources give: 1960, August 1971, 21 August 2017."""
+        """The date at the precision the sources give: the 1990s, 1960, August 1971, 21 August 2017."""
+        decade = _DECADE.match(self.date)
+        if decade:
+            return f"the {decade.group(1)}s"
         year, month, day = _DATE.match(self.date).groups()  # type: ignore[union-attr]
         if not month:
             return year
@@ -61,14 +69,33 @@ class Event:
 
 def _check_date(value: Any) -> str | None:
     """None if ``value`` is a real date at year, month or day precision, else what is wrong."""
+    if isinstance(value, str) and _DECADE.match(value):
+        return None
     m = _DATE.match(str(value)) if isinstance(value, str) else None
     if m is None:
-        return f'date {value!r} must be a quoted string: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+        return f'date {value!r} must be a quoted string: "YYYY", "YYYY-MM", "YYYY-MM-DD" or a decade, "1990s"'
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is not None and not 1 <= month <= 12:
         return f"date {value!r} has no month {month}"
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:  # type: ignore[arg-type]
         return f"date {value!r} has no day {day} in that month"
+    return None
+
+
+def _check_date_from(domain: CitationDomain, date_from: str, date: str) -> str | None:
+    """None if the event's date is the catalogue's resolution of ``date_from``, else what is wrong."""
+    sid, _, words = date_from.partition(" ")
+    source = domain.sources.get(sid)
+    if source is None:
+        return f"date_from names unknown source {sid!r}; write date_from: \"source-id recorded words\""
+    found = source.dates.get(words)
+    if found is None:
+        known = "; ".join(repr(k) for k in source.dates) or "none"
+        return f"date_from: {words!r} is not a recorded date of {sid} (its dates in catalog.yaml: {known})"
+    if not found.means:
+        return f"date_from: {sid} {words!r} gives no year, so the event cannot be dated by it"
+    if found.means != date:
+        return f"date {date!r} contradicts the catalogue, which reads {sid} {words!r} as {found.means!r}"
     return None
 
 
@@ -94,7 +121,7 @@ def load_events(app: Sphinx) -> None:
             problem(None, f"each event must be a mapping, not {item!r}")
             continue
         line = item.pop("__line__")
-        item.pop("__fields__", None)
+        fields = item.pop("__fields__", {})
         eid, wrong = new_id(item.get("id"), seen, line, "event")
         if eid is None:
             problem(line, str(wrong))
@@ -107,6 +134,12 @@ def load_events(app: Sphinx) -> None:
         if bad_date:
             problem(line, f"event {eid!r}: {bad_date}")
             ok = False
+        date_from = " ".join(str(item.get("date_from") or "").split())
+        if date_from and not bad_date:
+            wrong = _check_date_from(domain, date_from, str(item["date"]))
+            if wrong:
+                problem(fields.get("date_from", line), f"event {eid!r}: {wrong}")
+                ok = False
         if not str(item.get("summary") or "").strip():
             problem(line, f"event {eid!r} has no summary: give one neutral line")
             ok = False
@@ -132,7 +165,12 @@ def load_events(app: Sphinx) -> None:
                 continue
             if verify(app.env, str(cite["source"]), str(cite["quote"]), f"{path}:{cline}", in_document=False) is None:
                 ok = False
-            checked.append((str(cite["source"]), " ".join(str(cite["quote"]).split())))
+            sid, voice = str(cite["source"]), str(cite.get("voice") or "")
+            known = domain.sources[sid].voices if sid in domain.sources else {}
+            if voice and voice not in known:
+                problem(cline, f"event {eid!r}: unknown voice {voice!r} of {sid} (known: {', '.join(known) or 'none'})")
+                ok = False
+            checked.append((f"{sid}@{voice}" if voice else sid, " ".join(str(cite["quote"]).split())))
         if ok:
             domain.events.append(
                 Event(
@@ -144,6 +182,7 @@ def load_events(app: Sphinx) -> None:
                     " ".join(str(item.get("dates_differ") or "").split()),
                     str(item.get("dispute") or ""),
                     line,
+                    date_from,
                 )
             )
 
@@ -152,7 +191,8 @@ def _body(event: Event, themes: dict[str, str], anchor: bool) -> str:
     """One event as MyST: date, summary and citations, then any disagreement, then themes."""
     cites = "".join(f"{{src}}`{sid} {quote}`" for sid, quote in event.citations)
     lines = [f"(event-{event.id})=", ""] if anchor else []
-    lines.append(f"**{event.when}** — {event.summary}{cites}")
+    when = f"{{date}}`{event.when} <{event.date_from}>`" if event.date_from else event.when
+    lines.append(f"**{when}** — {event.summary}{cites}")
     if event.dates_differ:
         lines += ["", f"*The sources differ:* {event.dates_differ}"]
     if event.dispute:

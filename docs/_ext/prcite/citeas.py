@@ -19,9 +19,15 @@ if TYPE_CHECKING:
     from .domain import CitationDomain
 
 
-def render(source: str, number: int) -> str:
-    """The control's HTML: two buttons that copy; a status line for screen readers."""
+def render(source: str, number: int, lead: str = "") -> str:
+    """The control's HTML: two buttons that copy; a status line for screen readers.
+
+    ``lead`` names whose words a tooltip's citation cites when they are not the author's
+    ("Maria Sultan (…), quoted in Kaswar Klasra"); a paragraph's own buttons cite the text.
+    """
     data = f'data-source="{html.escape(source)}" data-paragraph="{number}"'
+    if lead:
+        data += f' data-lead="{html.escape(lead)}"'
     return (
         f'<span class="cite-as" role="group" aria-label="Cite paragraph {number}">'
         f'<button type="button" class="copy-cite" data-format="text" {data}>Copy citation</button>'

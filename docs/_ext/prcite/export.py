@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .resolve import citation_label
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -30,6 +32,11 @@ def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
                 "source": cite.source,
                 "source_file": f"sources/{source.path.name}" if source else None,
                 "quote": cite.quote,
+                # whose words: "" for the author's narration, else the voice's id in the catalogue
+                "voice": cite.voice,
+                "voice_name": source.voices[cite.voice].name if source and cite.voice else source.author if source else None,
+                "voice_mixed": cite.mixed,
+                "label": citation_label(source, cite.voice, cite.mixed) if source else None,
                 "start": cite.start,
                 "end": cite.end,
                 "paragraph": cite.passage,

@@ -158,14 +158,16 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), text,
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
     for date, theme_rows in spec["events"]:
-        year, month, day = (int(x) if x else None for x in [*date.split("-"), None, None][:3])
+        decade = date.endswith("s")  # "1990s": the sources give only the decade
+        year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
         x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
+        width = 10 if decade else 1 / 12 if month else 1
         for row in theme_rows:
             y = len(rows) - 1 - row
             if day:
                 ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
             else:  # the span the date covers, not a false point
-                ax.plot([x, x + (1 / 12 if month else 1)], [y, y], color=COLOURS[row], lw=6, solid_capstyle="butt")
+                ax.plot([x, x + width], [y, y], color=COLOURS[row], lw=6 if not decade else 2, solid_capstyle="butt")
     ax.set_yticks(range(len(rows)), list(reversed(rows)))
     ax.set_xlim(first, last + 1)
     ax.set_ylim(-0.6, len(rows) + 1.0)

@@ -88,7 +88,7 @@ def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
         f'<span class="cite-tip" role="tooltip" id="{tip_id}">'
         f'<span class="cite-tip-quote">“{self.encode(node["quote"])}”</span> '
         f'<span class="cite-tip-source">{self.encode(node["label"])}</span>'
-        + render_cite_as(node["source"], node["passage"])
+        + render_cite_as(node["source"], node["passage"], node.get("lead", ""))
         + "</span></span>"
     )
     raise nodes.SkipNode

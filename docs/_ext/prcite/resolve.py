@@ -28,24 +28,29 @@ if TYPE_CHECKING:
 
 
 def source_label(source: Source) -> str:
-    return f"{source.author}, “{source.title}” ({source.date})"
+    return citation_label(source)
+
+
+def voice_lead(source: Source, voice: str = "", mixed: bool = False) -> str:
+    """Whose words, before the title: the author, or a voice within the text.
+
+    "Kaswar Klasra"; "Maria Sultan (chairperson of …), quoted in Kaswar Klasra"; "the thread’s
+    unsigned summary post (post 3, posted by Neo)"; and for a quote that runs from narration
+    into speech, "Kaswar Klasra, quoting Maria Sultan (…)".
+    """
+    if not voice or voice not in source.voices:
+        return source.author
+    who = source.voices[voice]
+    if mixed:
+        return f"{source.author}, quoting {who.who}"
+    if source.meta.get("kind") == "forum thread":
+        return who.who
+    return f"{who.who}, {who.verb} {source.author}"
 
 
 def citation_label(source: Source, voice: str = "", mixed: bool = False) -> str:
-    """Whose words a citation cites, and where: the author's, or a voice's within the text.
-
-    "Kaswar Klasra, “…” (2017-10-13)"; "Maria Sultan (chairperson of …), quoted in Kaswar
-    Klasra, “…” (2017-10-13)"; "the thread’s unsigned summary post (…), in “…” (2015-09-30)";
-    and for a quote that runs from narration into speech, "Kaswar Klasra, quoting …".
-    """
-    if not voice or voice not in source.voices:
-        return source_label(source)
-    who = source.voices[voice]
-    if mixed:
-        return f"{source.author}, quoting {who.who}, “{source.title}” ({source.date})"
-    if source.meta.get("kind") == "forum thread":
-        return f"{who.who}, in “{source.title}” ({source.date})"
-    return f"{who.who}, {who.verb} {source.author}, “{source.title}” ({source.date})"
+    """The label of a citation in tooltips and reference lists: whose words, and where."""
+    return f"{voice_lead(source, voice, mixed)}, “{source.title}” ({source.date})"
 
 
 def voice_note(source: Source, cite: Cite) -> str:
@@ -167,6 +172,7 @@ class _Resolver:
                     label=f"{citation_label(source, node['voice'], node['mixed'])}, paragraph {node['passage']}",
                 )
                 group[-1]["source"], group[-1]["passage"] = node["source"], node["passage"]
+                group[-1]["lead"] = voice_lead(source, node["voice"], node["mixed"]) if node["voice"] else ""
             else:
                 group += nodes.target("", "", ids=[node["citeid"]])
                 group += self._ref(source.docname, target, nodes.Text(str(node["number"])))
@@ -232,8 +238,8 @@ def highlights(source: Source, passage: Passage, cites: list[Cite]) -> list[tupl
 def cited_by(source: Source, cites: list[Cite], titles: dict[str, nodes.title]) -> list[tuple[str, str, str]]:
     """Where a paragraph is cited, once per section and voice: (page, marker id, label).
 
-    The label is "Page › Section", and names the voice cited when it is not the author's:
-    "US pressure › Aid cut (citing Mike Pompeo (US Secretary of State))".
+    The label is "Page › Section", and names the voice cited when it is a speaker within the
+    paragraph: "US pressure › Aid cut (citing Mike Pompeo (US Secretary of State))".
     """
     places: dict[tuple[str, str, str, bool], Cite] = {}
     for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
@@ -242,9 +248,15 @@ def cited_by(source: Source, cites: list[Cite], titles: dict[str, nodes.title]) 
     for (docname, *_), cite in places.items():
         page = titles[docname].astext() if docname in titles else docname
         label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
-        whose = voice_note(source, cite)
+        # a post's own label heads its passages already: name only a voice within the paragraph
+        whose = "" if _whole_passage_voice(source, cite) else voice_note(source, cite)
         links.append((docname, cite.citeid, f"{label} (citing {whose})" if whose else label))
     return links
+
+
+def _whole_passage_voice(source: Source, cite: Cite) -> bool:
+    passage = source.index.passages[cite.passage - 1]  # type: ignore[union-attr]
+    return any(s.voice == cite.voice and s.start <= passage.start and s.end >= passage.end for s in source.spans)
 
 
 def _runs(document: nodes.document) -> list[list[src_citation]]:

@@ -18,7 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import citeas
 from .nodes import content_note, content_note_open, skip
-from .resolve import cited_by, highlights, linker, passage_mark
+from .passages import segments
+from .resolve import cited_by, linker, passage_mark
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .catalogue import Source
     from .domain import CitationDomain
     from .passages import Passage
+    from .voices import Span
 
 FIELDS = (
     ("Author", "author"),
@@ -154,12 +156,14 @@ def _passage_html(
         out.append(
             f'<span class="furniture-label no-search">{self.encode("website furniture: " + passage.furniture)}</span>'
         )
+    block = [v for v in source.spans if _covers(v, passage)]  # a post, or a statement given whole
+    out.extend(
+        f'<span class="voice-label no-search">{self.encode(source.voices[v.voice].who)}</span>'
+        for v in block
+        if not _covers(v, _previous(source, passage))
+    )
     out.append('<p class="passage-text">')
-    if not here:
-        out.append(self.encode(passage.text))
-    for text, keys, starts in highlights(source, passage, here) if here else []:
-        out.extend(f'<span class="quote-target target" id="{qid}"></span>' for qid in starts)
-        out.append(f'<span class="quoted {" ".join(keys)}">{self.encode(text)}</span>' if keys else self.encode(text))
+    out.append(_words_html(self, source, passage, here, block))
     out.append("</p>\n")
     if not passage.furniture:
         out.append(citeas.render(source.id, passage.number))
@@ -172,6 +176,47 @@ def _passage_html(
             f'<p class="cited-by no-search"><span class="cited-by-label">Cited by: </span>{"; ".join(links)}</p>\n'
         )
     out.append("</div>\n")
+    return "".join(out)
+
+
+def _covers(span: Span, passage: Passage | None) -> bool:
+    return passage is not None and span.start <= passage.start and span.end >= passage.end
+
+
+def _previous(source: Source, passage: Passage) -> Passage | None:
+    assert source.index is not None
+    return source.index.passages[passage.number - 2] if passage.number > 1 else None
+
+
+def _words_html(self: HTML5Translator, source: Source, passage: Passage, here: list, block: list[Span]) -> str:
+    """A passage's words: the cited ones highlighted, a quoted speaker's marked and named.
+
+    The highlights are the quotes' spans, cut into runs (``passages.segments``); a voice whose
+    words lie inside the passage is a span too, "v:" before its id, and gets a label where it
+    begins and a mark (class ``spoken``) over its words.
+    """
+    inline = [
+        (v.start, v.end, f"v:{v.voice}")
+        for v in source.spans
+        if v not in block and passage.start <= v.end and v.start < passage.end
+    ]
+    if not here and not inline:
+        return self.encode(passage.text)
+    spans = sorted({(c.start, c.end, c.target) for c in here}) + inline
+    out, started = [], set()
+    for text, keys in segments(source.text, passage, spans):
+        quotes = [k for k in keys if not k.startswith("v:")]
+        voices = [k[2:] for k in keys if k.startswith("v:")]
+        for key in quotes + voices:
+            if key in started:
+                continue
+            started.add(key)
+            if key in voices:
+                out.append(f'<span class="voice-label inline no-search">{self.encode(source.voices[key].who)}</span>')
+            else:
+                out.append(f'<span class="quote-target target" id="{key}"></span>')
+        classes = (["quoted", *quotes] if quotes else []) + (["spoken"] if voices else [])
+        out.append(f'<span class="{" ".join(classes)}">{self.encode(text)}</span>' if classes else self.encode(text))
     return "".join(out)
 
 

@@ -49,7 +49,7 @@
     return el ? JSON.parse(el.textContent) : {};
   }
   function bib(value) { return String(value).replace(/([{}&%$#_])/g, "\\$1"); }
-  function format(kind, id, n) {
+  function format(kind, id, n, lead) {
     var s = sources()[id];
     if (!s) return null;
     var url = s.url + "#p-" + n;
@@ -57,9 +57,9 @@
       var year = /^\d{4}/.test(s.date) ? s.date.slice(0, 4) : "";
       return "@misc{" + id + "-p" + n + ",\n  author = {" + bib(s.author) + "},\n  title = {" + bib(s.title) +
         "},\n  howpublished = {" + bib(s.outlet) + "},\n  year = {" + year + "},\n  note = {Paragraph " + n +
-        "},\n  url = {" + url + "}\n}";
+        (lead ? "; the words of " + bib(lead) : "") + "},\n  url = {" + url + "}\n}";
     }
-    return s.author + ", “" + s.title + "”, " + s.outlet + ", " + s.date + ", paragraph " + n + ". " + url;
+    return (lead || s.author) + ", “" + s.title + "”, " + s.outlet + ", " + s.date + ", paragraph " + n + ". " + url;
   }
   function fallback(text) {
     var area = document.createElement("textarea");
@@ -74,7 +74,7 @@
     var button = event.target.closest && event.target.closest("button.copy-cite");
     if (!button) return;
     event.preventDefault();
-    var text = format(button.dataset.format, button.dataset.source, button.dataset.paragraph);
+    var text = format(button.dataset.format, button.dataset.source, button.dataset.paragraph, button.dataset.lead);
     var status = button.parentNode.querySelector(".copy-status");
     if (!text) { if (status) status.textContent = "No citation data on this page."; return; }
     var copy = navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text) : fallback(text);
