@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, figures, nodes, resolve, searchtext, sourcepage
+from . import catalogue, citeas, figures, grounding, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -35,6 +35,8 @@ def load_catalogue(app: Sphinx) -> None:
         where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
         warn("catalogue", problem.message, where)
     load_events(app)
+    grounding.setup_check(app)
+    grounding.check_events(app)
 
 
 def add_static(app: Sphinx, config: Config) -> None:
@@ -58,6 +60,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("prcite_events", "docs/events.yaml", "env", types=[str])
     app.add_config_value("prcite_themes", {}, "env", types=[dict])
     app.add_config_value("prcite_appendix", [], "env", types=[list])
+    app.add_config_value("prcite_vocabulary", "docs/vocabulary.yaml", "env", types=[str])
+    app.add_config_value("prcite_grounding_exclude", [], "env", types=[list])
     app.add_domain(CitationDomain)
     nodes.register(app)
     resolve.register(app)
@@ -79,6 +83,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", before_read)
     app.connect("env-get-updated", updated_docs)
     app.connect("doctree-read", number_citations)
+    app.connect("doctree-read", grounding.check_page)
+    app.connect("build-finished", grounding.report)
     app.connect("env-check-consistency", lambda app, env: env.domains["prcite"].check_consistency())
     app.connect("env-get-outdated", searchtext.outdated)
     app.connect("write-started", searchtext.start_writing)

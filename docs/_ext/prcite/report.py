@@ -18,5 +18,15 @@ from sphinx.util import logging
 logger = logging.getLogger("prcite")
 
 
-def warn(subtype: str, message: str, location: Any) -> None:
+def warn(subtype: str, message: str, location: Any, env: Any = None) -> None:
+    """Report a problem. ``env``, given while a page is read: read that page again next time.
+
+    Sphinx keeps a page it has read, warnings and all, and an incremental build would not read
+    it again: without this, a second ``make html`` after a failed one would pass in silence.
+    """
     logger.warning(message, type="prcite", subtype=subtype, location=location)
+    if env is not None:
+        try:
+            env.note_reread()
+        except (AttributeError, KeyError):
+            pass  # not while a page is read

@@ -26,13 +26,14 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
     ``in_document``: called while a page is read, so the page depends on the source.
     """
     domain: CitationDomain = env.domains["prcite"]
+    reread = env if in_document else None
     source = domain.sources.get(sid)
     if source is None:
         if sid in domain.broken:
-            warn("citation", f"source {sid!r} cannot be cited until its catalogue problem is fixed", location)
+            warn("citation", f"source {sid!r} cannot be cited until its catalogue problem is fixed", location, reread)
         else:
             known = ", ".join(sorted(domain.sources)) or "none"
-            warn("citation", f"unknown source id {sid!r}; known ids: {known}", location)
+            warn("citation", f"unknown source id {sid!r}; known ids: {known}", location, reread)
         return None
     if in_document:
         env.note_dependency(str(source.path))
@@ -41,7 +42,7 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
     try:
         match = source.index.find(quote)
     except QuoteError as exc:
-        warn("quote", f"{sid}: {exc}", location)
+        warn("quote", f"{sid}: {exc}", location, reread)
         return None
     if word_count(quote) < MIN_QUOTE_WORDS:
         warn(
@@ -49,6 +50,7 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
             f"{sid}: quote {quote!r} has fewer than {MIN_QUOTE_WORDS} words, too few to carry its "
             "context; quote a little more",
             location,
+            reread,
         )
     return match
 
@@ -67,7 +69,7 @@ def voice_for(env: BuildEnvironment, sid: str, match: Match, named: str, locatio
         known = ", ".join(sorted(source.voices)) or "none: the catalogue records no voices for it"
         hint = difflib.get_close_matches(named, list(source.voices), n=1)
         also = f"; did you mean {hint[0]!r}?" if hint else ""
-        warn("citation", f"{sid}: unknown voice {named!r}{also} (voices of {sid}: {known})", location)
+        warn("citation", f"{sid}: unknown voice {named!r}{also} (voices of {sid}: {known})", location, env)
         return None
     if voice and voice != named:
         warn(
@@ -75,6 +77,7 @@ def voice_for(env: BuildEnvironment, sid: str, match: Match, named: str, locatio
             f"{sid}: the quoted words are {source.voices[voice].who} ({voice!r}), not {named!r}; "
             "remove the @voice or quote the other voice's words",
             location,
+            env,
         )
         return None
     return named, mixed
@@ -88,7 +91,7 @@ class SrcRole(SphinxRole):
         sid, _, named = sid.partition("@")
         location = self.get_location()
         if not quote.strip():
-            warn("quote", f"citation of {sid!r} has an empty quote: write {{src}}`{sid} verbatim words`", location)
+            warn("quote", f"citation of {sid!r} has an empty quote: write {{src}}`{sid} verbatim words`", location, self.env)
             return [nodes.inline(self.rawtext, "[citation error]", classes=["cite-error"])], []
         match = verify(self.env, sid, quote, location)
         voice = None if match is None else voice_for(self.env, sid, match, named, location)
@@ -126,7 +129,7 @@ class DateRole(SphinxRole):
         domain = self.env.domains["prcite"]
         source = domain.sources.get(sid)
         if source is None:
-            warn("date", f"unknown source id {sid!r} in {{date}}; known ids: {', '.join(sorted(domain.sources))}", location)
+            warn("date", f"unknown source id {sid!r} in {{date}}; known ids: {', '.join(sorted(domain.sources))}", location, self.env)
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
         found = source.dates.get(normalise(words))
         if found is None:
@@ -137,13 +140,13 @@ class DateRole(SphinxRole):
                 "date",
                 f"{sid}: {words!r} is not a recorded date of this source; add it to its dates in "
                 f"catalog.yaml (says, means).{also} Recorded: {known}",
-                location,
+                location, self.env,
             )
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
         self.env.note_dependency(str(source.path.parent / "catalog.yaml"))
         shown = shown or found.shown
         if found.means and found.means[:4] not in shown:
-            warn("date", f"{{date}} shows {shown!r}, but {sid} {words!r} is resolved as {found.shown}", location)
+            warn("date", f"{{date}} shows {shown!r}, but {sid} {words!r} is resolved as {found.shown}", location, self.env)
         node = resolved_date(
             self.rawtext,
             shown=shown,
