@@ -7,6 +7,10 @@ as::
     dates:
       - says: "troops last month held"   # verbatim, found once in the text
         means: "2017-09"                  # YYYY, YYYY-MM or YYYY-MM-DD; "" for no year ("recently")
+      - says: "Weeks earlier of this tweet"
+        means: "2017"
+        anchor: "2018-01-01"              # words that count from another date of the text
+        anchor_note: the tweet of “January 1, this year”
 
 The build checks every resolution against the text's own date (``date`` in the catalogue):
 "this year" is the text's year, "last year" the year before, "last month" the month before,
@@ -44,6 +48,14 @@ class Resolution:
     end: int
     passage: int
     line: int
+    anchor: str = ""  # the date the words count from, when it is not the text's own
+    anchor_note: str = ""  # what that date is: "the tweet of January 1, this year"
+
+    def against(self, text_date: str, basis: str) -> str:
+        """What the words were resolved against, for the reader."""
+        if self.anchor:
+            return f"{self.anchor_note}, {when(self.anchor)}"
+        return f"the text’s own date, {when(text_date)} ({basis})"
 
     @property
     def shown(self) -> str:
@@ -98,6 +110,8 @@ def contradiction(says: str, means: str, text_date: str) -> str | None:
         if (year, month) != (ey, em):
             return f"{says!r} in a text of {when(text_date)} is {when(f'{ey}-{em:02d}')}, not {when(means)}"
         return None
+    if re.search(r"\b(earlier|before|ago)\b", words) and "this year" not in words and year == tyear - 1:
+        return None  # "weeks earlier" may reach back into the year before
     if "last year" in words:
         expected = tyear - 1
     elif "next year" in words:
@@ -126,16 +140,20 @@ def read_dates(
         line = int(item.get("__line__", entry_line))
         fields = item.get("__fields__", {})
         says, means = normalise(str(item["says"])), str(item["means"] or "")
+        anchor, note = str(item.get("anchor") or ""), " ".join(str(item.get("anchor_note") or "").split())
+        if anchor and not note:
+            problems.append((fields.get("anchor", line), f"date {says!r}: an anchor needs an anchor_note saying what it is"))
+            continue
         hits = index.find_all(says)
         if len(hits) != 1:
             problems.append(
                 (fields.get("says", line), f"date words {says!r} occur {len(hits)} times in the text; quote them once")
             )
             continue
-        wrong = contradiction(says, means, text_date)
+        wrong = contradiction(says, means, anchor or text_date)
         if wrong:
             problems.append((fields.get("means", line), f"date {says!r}: {wrong}"))
             continue
         start, end = hits[0]
-        out[says] = Resolution(sid, says, means, start, end, index.passage_at(start).number, line)
+        out[says] = Resolution(sid, says, means, start, end, index.passage_at(start).number, line, anchor, note)
     return out, problems

@@ -254,8 +254,9 @@ class Checker:
             word = next((p for p in parts if p[:1].isupper()), "")
             if len(word) < 2:
                 continue
-            if m.start() == first and word.lower() in self.common:
-                continue
+            opens = m.start() == first or blank[max(0, m.start() - 1) : m.start()] in ("“", '"', "‘", "(")
+            if opens and word.lower() in self.common:
+                continue  # the first word of the sentence, or of a quotation in it
             for extra in parts[1:]:
                 if extra[:1].isupper() and len(extra) > 1 and extra != word:
                     found.append(("name", extra))
@@ -500,15 +501,27 @@ def _short(text: str) -> str:
 # -- wiring ---------------------------------------------------------------------------------
 
 
+#: titles are checked even where they start a sentence ("President Putin said …")
+TITLES = {"president", "prime", "minister", "general", "brigadier", "colonel", "major", "secretary", "senator", "chief"}
+
+
 def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
-    """Words written in lower case somewhere in the sources or pages: not names at a sentence start."""
-    words: set[str] = set()
+    """Words that are not names where they start a sentence.
+
+    English words (the lower-case entries of Webster's Second, from PyPI's ``english-words``,
+    with their plurals), and words written in lower case somewhere in the sources or pages;
+    never a title.
+    """
+    from english_words import get_english_words_set
+
+    lexicon = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    words: set[str] = set(lexicon) | {w + "s" for w in lexicon} | {w + "es" for w in lexicon}
     texts = [s.text for s in domain.sources.values()]
     for path in Path(app.srcdir, "docs").rglob("*.md"):
         texts.append(path.read_text(encoding="utf-8"))
     for text in texts:
         words.update(w for w in _WORD.findall(text) if w[0].islower())
-    return {w.lower() for w in words}
+    return {w.lower() for w in words} - TITLES
 
 
 def setup_check(app: Sphinx) -> None:

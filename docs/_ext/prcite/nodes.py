@@ -37,17 +37,14 @@ class cite_marker(nodes.Inline, nodes.Element):
 class resolved_date(nodes.Inline, nodes.Element):
     """A relative date of a source shown as a calendar date (``{date}``), with its own words.
 
-    Attributes: shown, source, says, means, passage, text_date, dated_by.
+    Attributes: shown, source, says, means, passage, against.
     """
 
 
 def date_explanation(node: nodes.Element) -> str:
     """What the reader is told: the source's words, and what they were resolved against."""
     resolved = f"the site dates it {node['shown']}" if node["means"] else "it gives no year"
-    return (
-        f"The text says “{node['says']}”; {resolved}, against the text’s own date, "
-        f"{node['text_date']} ({node['dated_by']})."
-    )
+    return f"The text says “{node['says']}”; {resolved}, against {node['against']}."
 
 
 def visit_resolved_date_html(self: HTML5Translator, node: resolved_date) -> None:

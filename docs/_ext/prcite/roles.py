@@ -154,8 +154,7 @@ class DateRole(SphinxRole):
             says=found.says,
             means=found.means,
             passage=found.passage,
-            text_date=source.date,
-            dated_by=source.date_basis,
+            against=found.against(source.date, source.date_basis),
         )
         self.set_source_info(node)
         return [node], []
