@@ -44,6 +44,7 @@ class Event:
     dispute: str = ""
     line: int = 0
     date_from: str = ""  # "source-id words": the relative words the date was resolved from
+    undated: bool = False  # those words give no year: the event is placed "by" the text's date
 
     @property
     def start(self) -> str:
@@ -83,20 +84,34 @@ def _check_date(value: Any) -> str | None:
 
 
 def _check_date_from(domain: CitationDomain, date_from: str, date: str) -> str | None:
-    """None if the event's date is the catalogue's resolution of ``date_from``, else what is wrong."""
+    """None if the event's date is what ``date_from`` allows, else what is wrong.
+
+    ``date_from`` is "source-id words" (a resolution the catalogue records) or "source-id"
+    alone (the text's own date, as the catalogue gives it). Words that give no year
+    ("recently") allow only the text's own date, which the timeline shows as "by" that date.
+    """
     sid, _, words = date_from.partition(" ")
     source = domain.sources.get(sid)
     if source is None:
         return f"date_from names unknown source {sid!r}; write date_from: \"source-id recorded words\""
-    found = source.dates.get(words)
-    if found is None:
-        known = "; ".join(repr(k) for k in source.dates) or "none"
-        return f"date_from: {words!r} is not a recorded date of {sid} (its dates in catalog.yaml: {known})"
-    if not found.means:
-        return f"date_from: {sid} {words!r} gives no year, so the event cannot be dated by it"
+    if not words or not source.dates.get(words, None) or not source.dates[words].means:
+        if words and words not in source.dates:
+            known = "; ".join(repr(k) for k in source.dates) or "none"
+            return f"date_from: {words!r} is not a recorded date of {sid} (its dates in catalog.yaml: {known})"
+        if not source.date.startswith(date):
+            what = f"{sid} {words!r} gives no year, so" if words else f"date_from: {sid} alone means that"
+            return f"{what} the event can only take the text's own date, {source.date!r}, or its year, not {date!r}"
+        return None
+    found = source.dates[words]
     if found.means != date:
         return f"date {date!r} contradicts the catalogue, which reads {sid} {words!r} as {found.means!r}"
     return None
+
+
+def _undated(domain: CitationDomain, date_from: str) -> bool:
+    sid, _, words = date_from.partition(" ")
+    found = domain.sources[sid].dates.get(words) if words and sid in domain.sources else None
+    return found is not None and not found.means
 
 
 def load_events(app: Sphinx) -> None:
@@ -183,6 +198,7 @@ def load_events(app: Sphinx) -> None:
                     str(item.get("dispute") or ""),
                     line,
                     date_from,
+                    _undated(domain, date_from),
                 )
             )
 
@@ -191,7 +207,9 @@ def _body(event: Event, themes: dict[str, str], anchor: bool) -> str:
     """One event as MyST: date, summary and citations, then any disagreement, then themes."""
     cites = "".join(f"{{src}}`{sid} {quote}`" for sid, quote in event.citations)
     lines = [f"(event-{event.id})=", ""] if anchor else []
-    when = f"{{date}}`{event.when} <{event.date_from}>`" if event.date_from else event.when
+    when = event.when
+    if event.date_from:
+        when = f"{{date}}`{'by ' if event.undated else ''}{event.when} <{event.date_from}>`"
     lines.append(f"**{when}** — {event.summary}{cites}")
     if event.dates_differ:
         lines += ["", f"*The sources differ:* {event.dates_differ}"]

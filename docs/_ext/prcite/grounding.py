@@ -289,6 +289,21 @@ class Checker:
         findings.extend(self._voices(sentence, before))
         return findings
 
+    def check_date(self, date: str, cited: list[tuple[str, int]]) -> list[str]:
+        """An event's own date: its year and month must be in a cited passage (or use date_from)."""
+        year = date[:4]
+        month = MONTHS[int(date[5:7]) - 1] if len(date) >= 7 and date[4] == "-" else ""
+        wanted = [("number", year)] + ([("month", month)] if month else [])
+        out = []
+        for kind, token in wanted:
+            if not self._grounded(kind, token, cited):
+                out.append(
+                    f"its date {date!r} has {token!r}, which is in none of its cited passages: cite the "
+                    "passage that dates it, or, if it was worked out from relative words, name them with "
+                    "date_from"
+                )
+        return out
+
     # the parts of a check
 
     def _exempt(self, token: str, names: set[str]) -> bool:
@@ -306,6 +321,8 @@ class Checker:
                 if token.replace(",", "") in numbers:
                     return True
                 continue
+            if kind == "month" and re.search(rf"\b{token[:3]}(?:t|\.)?\b", text):
+                return True  # "Sep 30, 2015", "Sept."
             if low in words or low.replace("-", "") in words or _forms_match(low, words):
                 return True
             if low in self.vocab.forms and any(form.lower() in text.lower() for form in self.vocab.forms[low]):
@@ -588,6 +605,9 @@ def check_events(app: Sphinx) -> None:
 
             found, _mixed = voice_of(source.spans, match.start, match.end)
             cites.append(Cited(base, match.passage.number, voice or found))
+        if not event.date_from:
+            for finding in checker.check_date(event.date, [(c.source, c.passage) for c in cites]):
+                warn("grounding", f"event {event.id!r}: {finding}", f"{path}:{event.line}")
         for text in (event.summary, event.dates_differ):
             if not text:
                 continue

@@ -43,8 +43,13 @@ class resolved_date(nodes.Inline, nodes.Element):
 
 def date_explanation(node: nodes.Element) -> str:
     """What the reader is told: the source's words, and what they were resolved against."""
-    resolved = f"the site dates it {node['shown']}" if node["means"] else "it gives no year"
-    return f"The text says “{node['says']}”; {resolved}, against {node['against']}."
+    if not node["says"]:
+        return f"No date in the words cited: the site places it at {node['against']}."
+    if not node["means"]:
+        return f"The text says “{node['says']}”, which gives no year: the site places it by {node['against']}."
+    if node["against"].startswith("the site’s reckoning"):
+        return f"The text says “{node['says']}”; the site dates it {node['shown']} ({node['against']})."
+    return f"The text says “{node['says']}”; the site dates it {node['shown']}, against {node['against']}."
 
 
 def visit_resolved_date_html(self: HTML5Translator, node: resolved_date) -> None:

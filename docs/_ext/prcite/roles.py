@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from .nodes import resolved_date, src_citation
+from .dating import Resolution
 from .passages import MIN_QUOTE_WORDS, Match, QuoteError, normalise, word_count
 from .report import warn
 from .voices import voice_of
@@ -131,7 +132,10 @@ class DateRole(SphinxRole):
         if source is None:
             warn("date", f"unknown source id {sid!r} in {{date}}; known ids: {', '.join(sorted(domain.sources))}", location, self.env)
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
-        found = source.dates.get(normalise(words))
+        if not words.strip():  # the text's own date, as the catalogue records it
+            found = Resolution(sid, "", "", 0, 0, 1, source.line)
+        else:
+            found = source.dates.get(normalise(words))
         if found is None:
             known = "; ".join(repr(k) for k in source.dates) or "none"
             hint = difflib.get_close_matches(normalise(words), list(source.dates), n=1, cutoff=0.4)
@@ -144,7 +148,7 @@ class DateRole(SphinxRole):
             )
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
         self.env.note_dependency(str(source.path.parent / "catalog.yaml"))
-        shown = shown or found.shown
+        shown = shown or (found.shown if found.says else source.date)
         if found.means and found.means[:4] not in shown:
             warn("date", f"{{date}} shows {shown!r}, but {sid} {words!r} is resolved as {found.shown}", location, self.env)
         node = resolved_date(
