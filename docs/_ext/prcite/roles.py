@@ -10,6 +10,7 @@ from sphinx.util.docutils import SphinxRole
 from .nodes import src_citation
 from .passages import MIN_QUOTE_WORDS, Match, QuoteError, word_count
 from .report import warn
+from .yamlfile import suggest
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -29,7 +30,7 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
             warn("citation", f"source {sid!r} cannot be cited until its catalogue problem is fixed", location)
         else:
             known = ", ".join(sorted(domain.sources)) or "none"
-            warn("citation", f"unknown source id {sid!r}; known ids: {known}", location)
+            warn("citation", f"unknown source id {sid!r}{suggest(sid, domain.sources)}; known ids: {known}", location)
         return None
     if in_document:
         env.note_dependency(str(source.path))
