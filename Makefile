@@ -65,7 +65,7 @@ node_modules/.installed: package.json package-lock.json
 # -- tests and checks ---------------------------------------------------------
 test: dev-venv tex-deps browser-deps node_modules/.installed
 	$(BIN)/ruff check docs/_ext tests conf.py
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q -rs tests
 
 lint: dev-venv
 	$(BIN)/ruff check docs/_ext tests conf.py
