@@ -91,6 +91,20 @@ rehash: venv
 livehtml: dev-venv
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" --ignore "$(BUILDDIR)" --ignore .venv --ignore node_modules $(O)
 
+# The site is built in $(BUILDDIR)/html.work (kept between builds, so they stay incremental) and
+# copied to $(BUILDDIR)/html only when the build succeeds: a failed build leaves the last good
+# site in place, never a half-updated one.
+html: venv
+	@if $(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/html.work" -d "$(BUILDDIR)/doctrees/html" $(SPHINXOPTS) $(O); then \
+	  rm -rf "$(BUILDDIR)/html.new" "$(BUILDDIR)/html.old" && cp -a "$(BUILDDIR)/html.work" "$(BUILDDIR)/html.new" && \
+	  { [ ! -d "$(BUILDDIR)/html" ] || mv "$(BUILDDIR)/html" "$(BUILDDIR)/html.old"; } && \
+	  mv "$(BUILDDIR)/html.new" "$(BUILDDIR)/html" && rm -rf "$(BUILDDIR)/html.old" && \
+	  echo "Copied to $(BUILDDIR)/html, the site: open $(BUILDDIR)/html/docs/index.html"; \
+	else \
+	  echo "make html: the build FAILED (problems above); $(BUILDDIR)/html was left as the last good build." >&2; \
+	  exit 1; \
+	fi
+
 latexpdf: venv tex-deps
 	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(DOCTREES) $(SPHINXOPTS) $(O)
 
