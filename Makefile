@@ -19,12 +19,14 @@ TEX_PACKAGES     = latexmk texlive-xetex texlive-latex-recommended texlive-latex
                    texlive-fonts-recommended fonts-freefont-otf xindy poppler-utils
 BROWSER_PACKAGES = chromium
 
-.PHONY: help venv dev-venv tex-deps browser-deps test lint bench clean latexpdf livehtml Makefile
+.PHONY: help venv dev-venv tex-deps browser-deps test lint bench clean latexpdf livehtml add-source rehash Makefile
 
 help: venv
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 	@echo "  test        to install the test tools and run every test"
 	@echo "  bench       to print build-time figures"
+	@echo "  add-source  to add a text to sources/ (FILE=...; prints its lines and a catalogue entry)"
+	@echo "  rehash      to record the new SHA-256 of a source edited on purpose (ID=...)"
 
 # -- set-up -------------------------------------------------------------------
 # (empty rules keep the catch-all below from treating these files as targets)
@@ -65,7 +67,7 @@ node_modules/.installed: package.json package-lock.json
 # -- tests and checks ---------------------------------------------------------
 test: dev-venv tex-deps browser-deps node_modules/.installed
 	$(BIN)/ruff check docs/_ext tests conf.py
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q -rs tests
 
 lint: dev-venv
 	$(BIN)/ruff check docs/_ext tests conf.py
@@ -77,8 +79,31 @@ bench: venv
 clean:
 	rm -rf "$(BUILDDIR)"
 
+# -- sources: add a text as received (FILE=path [NAME=file.txt] [REFLOW=1]); record a deliberate edit (ID=...)
+add-source: venv
+	@test -n "$(FILE)" || { echo "usage: make add-source FILE=path/to/text.txt [NAME=author-year-slug.txt] [REFLOW=1]"; exit 2; }
+	@PYTHONPATH=docs/_ext $(BIN)/python -m prcite.addsource "$(FILE)" $(if $(NAME),--name "$(NAME)") $(if $(REFLOW),--reflow)
+
+rehash: venv
+	@test -n "$(ID)" || { echo "usage: make rehash ID=source-id"; exit 2; }
+	@PYTHONPATH=docs/_ext $(BIN)/python -m prcite.addsource --rehash "$(ID)"
+
 livehtml: dev-venv
 	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" --ignore "$(BUILDDIR)" --ignore .venv --ignore node_modules $(O)
+
+# The site is built in $(BUILDDIR)/html.work (kept between builds, so they stay incremental) and
+# copied to $(BUILDDIR)/html only when the build succeeds: a failed build leaves the last good
+# site in place, never a half-updated one.
+html: venv
+	@if $(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/html.work" -d "$(BUILDDIR)/doctrees/html" $(SPHINXOPTS) $(O); then \
+	  rm -rf "$(BUILDDIR)/html.new" "$(BUILDDIR)/html.old" && cp -a "$(BUILDDIR)/html.work" "$(BUILDDIR)/html.new" && \
+	  { [ ! -d "$(BUILDDIR)/html" ] || mv "$(BUILDDIR)/html" "$(BUILDDIR)/html.old"; } && \
+	  mv "$(BUILDDIR)/html.new" "$(BUILDDIR)/html" && rm -rf "$(BUILDDIR)/html.old" && \
+	  echo "Copied to $(BUILDDIR)/html, the site: open $(BUILDDIR)/html/docs/index.html"; \
+	else \
+	  echo "make html: the build FAILED (problems above); $(BUILDDIR)/html was left as the last good build." >&2; \
+	  exit 1; \
+	fi
 
 latexpdf: venv tex-deps
 	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(DOCTREES) $(SPHINXOPTS) $(O)

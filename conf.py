@@ -48,18 +48,19 @@ prcite_themes = {
     "china-cpec": "docs/themes/china-cpec",
 }
 prcite_events = "docs/events.yaml"
-# bands on the chronology figure: (label, first year, last year)
+# bands on the chronology figure: (label, first year, last year); None: up to the last event's year
 prcite_eras = [
     ("Cold War alignments", 1947, 1978),
     ("Soviet war in Afghanistan", 1979, 1989),
     ("After the Cold War", 1990, 2010),
-    ("Rapprochement", 2011, 2018),
+    ("Rapprochement", 2011, None),
 ]
 prcite_appendix = ["docs/sources"]
 # the grounding check reads every page but these (the coverage report is generated counts)
 prcite_grounding_exclude = ["docs/coverage"]  # in the PDF, the sources come after \appendix
 
-myst_enable_extensions = ["colon_fence", "deflist"]
+# substitution: {{ sources_count }}, {{ first_year }}, {{ last_year }} come from the data (prcite/corpus.py)
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
 
 # -- HTML ---------------------------------------------------------------------

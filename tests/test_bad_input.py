@@ -93,19 +93,64 @@ def test_quote_across_paragraphs(basic_copy: Path):
 def test_source_changed_after_checksum(basic_copy: Path):
     with (basic_copy / "sources" / "alpha.txt").open("ab") as f:
         f.write(b"An edited line.\n")
-    err = fails_with(basic_copy, "catalog.yaml:1:", "alpha.txt has changed since its SHA-256 was recorded")
+    err = fails_with(basic_copy, "catalog.yaml:3:", "alpha.txt has changed since its SHA-256 was recorded")
     # citations of the refused source say why they cannot be checked
     assert "source 'alpha' cannot be cited until its catalogue problem is fixed" in err
 
 
 def test_entry_without_file(basic_copy: Path):
     (basic_copy / "sources" / "beta.txt").unlink()
-    fails_with(basic_copy, "catalog.yaml:13:", "file 'beta.txt' does not exist in sources/")
+    fails_with(basic_copy, "catalog.yaml:14:", "file 'beta.txt' does not exist in sources/")
 
 
 def test_file_without_entry(basic_copy: Path):
     (basic_copy / "sources" / "stray.txt").write_text("A stray text.\n", encoding="utf-8")
     fails_with(basic_copy, "stray.txt:1:", "stray.txt has no entry in catalog.yaml")
+
+
+def test_unknown_source_id_suggests_the_closest(basic_copy: Path):
+    cite(basic_copy, "Claim.{src}`alpah The first mission flew from Peshawar`")
+    fails_with(
+        basic_copy, "docs/page.md:7:", "unknown source id 'alpah'; did you mean 'alpha'?; known ids: alpha, beta"
+    )
+
+
+def test_typographic_variant_is_named_with_code_points(basic_copy: Path):
+    add_source(basic_copy, "curly", "Pakistan\u2019s army said it was \u201cready\u201d to buy more.\n".encode())
+    cite(basic_copy, 'Claim.{src}`curly Pakistan\'s army said it was "ready"`')
+    fails_with(
+        basic_copy,
+        "docs/page.md:7:",
+        "paragraph 1 (line 1) has it with a typographic variant: the quote has ' (U+0027 APOSTROPHE) where the "
+        'source has \u2019 (U+2019 RIGHT SINGLE QUOTATION MARK); the quote has " (U+0022 QUOTATION MARK) where the '
+        'source has \u201c (U+201C LEFT DOUBLE QUOTATION MARK); the quote has " (U+0022 QUOTATION MARK) where the '
+        "source has \u201d (U+201D RIGHT DOUBLE QUOTATION MARK). Copy the source's character: quotes are exact",
+    )
+
+
+def test_missing_author_is_reported_once(basic_copy: Path):
+    cat = basic_copy / "sources" / "catalog.yaml"
+    cat.write_text(cat.read_text(encoding="utf-8").replace("  author: B. Author\n", ""), encoding="utf-8")
+    err = fails_with(
+        basic_copy, "catalog.yaml:13:", "entry 'beta' is missing author; every entry needs id, file, sha256"
+    )
+    assert "has no entry" not in err
+
+
+def test_furniture_range_beyond_the_file(basic_copy: Path):
+    cat = basic_copy / "sources" / "catalog.yaml"
+    cat.write_text(cat.read_text(encoding="utf-8").replace("[9, 9,", "[9, 40,"), encoding="utf-8")
+    fails_with(
+        basic_copy,
+        "catalog.yaml:11:",
+        "furniture range [9, 40, 'comment form'] is outside the file, which has lines 1 to 9",
+    )
+
+
+def test_catalogue_date_in_another_format(basic_copy: Path):
+    cat = basic_copy / "sources" / "catalog.yaml"
+    cat.write_text(cat.read_text(encoding="utf-8").replace('"2020-01-02"', '"Sept 2019"'), encoding="utf-8")
+    fails_with(basic_copy, "catalog.yaml:7:", "source 'alpha': date 'Sept 2019' is not in the expected format: write")
 
 
 def test_malformed_catalogue_yaml(basic_copy: Path):

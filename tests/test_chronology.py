@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from prcite.chronology import Event, _check_date
+from prcite.chronology import Event
+from prcite.yamlfile import check_date
 from test_bad_input import build
 
 ROOTS = Path(__file__).parent / "roots"
@@ -51,9 +52,17 @@ def test_date_precision():
     assert Event("a", "1971-08", "s", ("x",), ()).when == "August 1971"
     assert Event("a", "2017-08-21", "s", ("x",), ()).when == "21 August 2017"
     assert Event("a", "1960", "s", ("x",), ()).start == "1960-01-01"
-    assert _check_date("2018-02-30") == "date '2018-02-30' has no day 30 in that month"
-    assert _check_date("2018-13") == "date '2018-13' has no month 13"
-    assert "must be a quoted string" in _check_date(1960)
+    assert check_date("2018-02-30") == "date '2018-02-30' has no day 30: February 2018 has 28 days"
+    assert check_date("2018-13") == "date '2018-13' has no month 13: months run from 01 to 12"
+    assert (
+        check_date(1960)
+        == 'date 1960 is not quoted: write it as "1960" (YAML reads it as a number or a date otherwise)'
+    )
+    # quoted but in another format: say what was found and what is expected, not "quote it"
+    assert check_date("Sept 2019") == (
+        "date 'Sept 2019' is not in the expected format: write "
+        '"YYYY", "YYYY-MM" or "YYYY-MM-DD" (a year, a month or a day), in quotes'
+    )
 
 
 def broken(tmp_path: Path, old: str, new: str) -> Path:
@@ -69,19 +78,55 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "where", "message"),
     [
-        ('date: "2014-11"', 'date: "Nov 2014"', "events.yaml:1:", "event 'agreement': date 'Nov 2014' must be"),
-        ("themes: [deals]", "themes: [deal]", "events.yaml:1:", "unknown theme 'deal'; known themes: flights, deals"),
-        ("- id: mission", "- id: agreement", "events.yaml:9:", "duplicate event id 'agreement' (first at line 1)"),
+        (
+            'date: "2014-11"',
+            'date: "Nov 2014"',
+            "events.yaml:11:",
+            "event 'agreement': date 'Nov 2014' is not in the expected format: write \"YYYY\", \"YYYY-MM\"",
+        ),
+        (
+            "themes: [deals]",
+            "themes: [deal]",
+            "events.yaml:13:",
+            "event 'agreement': unknown theme 'deal'; did you mean 'deals'? (known: flights, deals)",
+        ),
+        ("- id: agreement", "- id: mission", "events.yaml:10:", "duplicate event id 'mission' (first at line 1)"),
         (
             '  citations:\n    - source: beta\n      quote: "later a military-technical accord"\n',
             "",
             "events.yaml:18:",
             "event 'accord' has no citation",
         ),
-        ("from Peshawar in 1960", "from Karachi in 1960", "events.yaml:14:", "alpha: quote 'The first mission flew"),
-        ("summary: A military", "summery: A military", "events.yaml:18:", "unknown field 'summery'"),
+        ("from Peshawar in 1960", "from Karachi in 1960", "events.yaml:7:", "alpha: quote 'The first mission flew"),
+        (
+            "summary: A military",
+            "summery: A military",
+            "events.yaml:20:",
+            "event 'accord': unknown field 'summery'; did you mean 'summary'?",
+        ),
+        (
+            'source: beta\n      quote: "later',
+            'source: betta\n      quote: "later',
+            "events.yaml:23:",
+            "unknown source id 'betta'; did you mean 'beta'?",
+        ),
+        (
+            'date: "2015-08-21"',
+            'date: "2014-08-21"',
+            "events.yaml:19:",
+            "event 'accord' (2014-08-21) is out of date order: it comes after 'agreement' (2014-11); move it up",
+        ),
+        (
+            'date: "1960"',
+            "date: 1960",
+            "events.yaml:2:",
+            "event 'mission': date 1960 is not quoted: write it as \"1960\"",
+        ),
     ],
-    ids=["malformed-date", "unknown-theme", "duplicate-id", "no-citation", "bad-quote", "unknown-field"],
+    ids=[
+        *["malformed-date", "unknown-theme", "duplicate-id", "no-citation", "bad-quote", "unknown-field"],
+        *["unknown-source", "out-of-order", "unquoted-date"],
+    ],
 )
 def test_bad_events_fail_with_file_and_line(tmp_path: Path, old: str, new: str, where: str, message: str):
     code, err = build(broken(tmp_path, old, new))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, figures, grounding, nodes, resolve, searchtext, sourcepage
+from . import catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("coverage", CoverageDirective)
     app.add_node(coverage_placeholder)
     app.connect("config-inited", add_static)
+    app.connect("config-inited", corpus.set_substitutions)
     app.add_css_file("prcite.css")
     app.add_js_file("prcite.js", defer="defer")
     app.connect("builder-inited", load_catalogue)

@@ -7,7 +7,6 @@ message) for the caller to report, so that every problem is listed at once.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,23 @@ from typing import Any
 from .dating import Resolution, read_dates
 from .passages import Index, LineRange, split_passages
 from .voices import Span, Voice, read_voices
-from .yamlfile import new_id, read_list
+from .yamlfile import check_date, field_lines, new_id, read_list, suggest
 
 REQUIRED = ("id", "file", "sha256", "title", "author", "outlet", "kind", "stance")
 KINDS = ("news report", "op-ed", "column", "analysis", "forum thread")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# every field an entry may have (a misspelt one is reported, with the closest known name)
+KNOWN = (
+    *REQUIRED,
+    "date",
+    "date_evidence",
+    "criticism",
+    "reflow",
+    "furniture",
+    "content_note",
+    "voices",
+    "dates",
+    "dated_by",
+)
 
 
 @dataclass(frozen=True)
@@ -72,13 +83,61 @@ class Source:
         return f"sources/{self.path.stem}"
 
 
-def _ranges(value: Any) -> list[LineRange]:
-    out = []
-    for item in value or []:
-        if not (isinstance(item, list) and len(item) in (2, 3) and all(isinstance(n, int) for n in item[:2])):
-            raise ValueError(f"a furniture range must be [first, last, label], not {item!r}")
-        out.append(LineRange(item[0], item[1], item[2] if len(item) == 3 else ""))
-    return out
+def _range(item: Any, what: str, lines: int, labelled: bool) -> tuple[LineRange | None, str | None]:
+    """One line range, checked against a file of ``lines`` lines; or None and what is wrong."""
+    shape = "[first, last, label]" if labelled else "[first, last]"
+    size = (2, 3) if labelled else (2,)
+    if not (isinstance(item, list) and len(item) in size and all(isinstance(n, int) for n in item[:2])):
+        return None, f"a {what} range must be {shape} with line numbers, not {item!r}"
+    first, last = item[0], item[1]
+    if first > last:
+        return None, f"{what} range {item!r} runs backwards: write the first line before the last, [{last}, {first}]"
+    if first < 1 or last > lines:
+        return None, f"{what} range {item!r} is outside the file, which has lines 1 to {lines}"
+    return LineRange(first, last, str(item[2]) if len(item) == 3 else ""), None
+
+
+def _line_ranges(
+    entry: dict[str, Any], at: Any, sid: str, lines: int, problem: Any
+) -> tuple[list[LineRange], LineRange | None] | None:
+    """The entry's furniture ranges and content-note range, checked; None after reporting a problem."""
+    ok = True
+    furniture: list[LineRange] = []
+    value = entry.get("furniture") or []
+    if not isinstance(value, list):
+        problem(at("furniture"), f"source {sid!r}: furniture must be a list of [first, last, label]", sid=sid)
+        value, ok = [], False
+    for i, item in enumerate(value):
+        found, wrong = _range(item, "furniture", lines, labelled=True)
+        if found is None:
+            problem(at("furniture", i), f"source {sid!r}: {wrong}", sid=sid)
+            ok = False
+            continue
+        for j, other in enumerate(furniture):
+            if found.first <= other.last and other.first <= found.last:
+                problem(
+                    at("furniture", i),
+                    f"source {sid!r}: furniture range {item[:2]!r} overlaps [{other.first}, {other.last}] "
+                    f"(line {at('furniture', j)}); merge them or make them disjoint",
+                    sid=sid,
+                )
+                ok = False
+        furniture.append(found)
+    note = entry.get("content_note")
+    note_range = None
+    if note is not None:
+        if not (isinstance(note, dict) and "lines" in note):
+            problem(
+                at("content_note"), f"source {sid!r}: content_note must be {{lines: [first, last], text: ...}}", sid=sid
+            )
+            ok = False
+        else:
+            note_at = field_lines(note)[1] if "__line__" in note else (lambda *_: at("content_note"))
+            note_range, wrong = _range(note["lines"], "content_note", lines, labelled=False)
+            if note_range is None:
+                problem(note_at("lines"), f"source {sid!r}: {wrong}", sid=sid)
+                ok = False
+    return (furniture, note_range) if ok else None
 
 
 def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, Source], list[Problem]]:
@@ -104,28 +163,43 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
         if not isinstance(entry, dict):
             problem(None, f"each catalogue entry must be a mapping, not {entry!r}")
             continue
-        line = entry.pop("__line__")
-        fields = entry.pop("__fields__", {})
+        line, at = field_lines(entry)
+        if entry.get("file"):  # a broken entry still claims its file: no "has no entry" besides
+            listed.add(Path(str(entry["file"])).name)
         missing = [key for key in REQUIRED if not entry.get(key)]
         if missing:
-            problem(line, f"entry is missing {', '.join(missing)}")
+            name = f"entry {entry['id']!r}" if entry.get("id") else "entry"
+            problem(
+                line,
+                f"{name} is missing {', '.join(missing)}; every entry needs {', '.join(REQUIRED)}, "
+                "and a date or date_evidence (see the header of the catalogue)",
+            )
             continue
-        listed.add(Path(str(entry["file"])).name)
         sid, wrong = new_id(entry["id"], seen, line, "source")
         if sid is None:
-            problem(line, str(wrong))
+            problem(at("id"), str(wrong))
             continue
+        for key in entry:
+            if key not in KNOWN:
+                problem(
+                    at(key), f"source {sid!r}: unknown field {key!r}{suggest(key, KNOWN)} (known: {', '.join(KNOWN)})"
+                )
         if entry["kind"] not in KINDS:
-            problem(line, f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}")
+            problem(
+                at("kind"), f"kind {entry['kind']!r} is not one of: {', '.join(KINDS)}{suggest(entry['kind'], KINDS)}"
+            )
         if not entry.get("date") and not entry.get("date_evidence"):
             problem(line, f"source {sid!r} needs a date or the evidence for its date (date_evidence)")
-        if entry.get("date") and not _DATE.match(str(entry["date"])):
-            problem(line, f"date {entry['date']!r} must be YYYY, YYYY-MM or YYYY-MM-DD (quote it in YAML)")
+        if entry.get("date"):
+            bad_date = check_date(entry["date"])
+            if bad_date:
+                problem(at("date"), f"source {sid!r}: {bad_date}")
         path = folder / str(entry["file"])
         if not path.is_file():
             problem(
-                line,
-                f"source {sid!r}: file {path.name!r} does not exist in {folder.name}/; add it or remove the entry",
+                at("file"),
+                f"source {sid!r}: file {path.name!r} does not exist in {folder.name}/; add it or remove the entry"
+                f"{suggest(path.name, [p.name for p in folder.glob('*.txt')])}",
                 sid=sid,
             )
             continue
@@ -133,10 +207,10 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
         digest = hashlib.sha256(data).hexdigest()
         if digest != str(entry["sha256"]):
             problem(
-                line,
+                at("sha256"),
                 f"source {sid!r}: {path.name} has changed since its SHA-256 was recorded "
                 f"(now {digest}); sources are kept as received: restore the file, or record "
-                "the new checksum if the new text is deliberate",
+                f"the new checksum if the new text is deliberate (python -m prcite.addsource --rehash {sid})",
                 sid=sid,
             )
             continue
@@ -146,13 +220,10 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
             bad_line = data[: exc.start].count(b"\n") + 1
             problem(bad_line, f"{path.name} is not UTF-8 (byte {exc.start}); convert it to UTF-8", path, sid)
             continue
-        try:
-            furniture = _ranges(entry.get("furniture"))
-            note = entry.get("content_note")
-            note_range = LineRange(*note["lines"]) if note else None
-        except (ValueError, TypeError, KeyError) as exc:
-            problem(line, f"source {sid!r}: {exc}", sid=sid)
+        ranges = _line_ranges(entry, at, sid, len(text.splitlines()), problem)
+        if ranges is None:
             continue
+        furniture, note_range = ranges
         passages = split_passages(text, reflow=bool(entry.get("reflow")), furniture=furniture, content_note=note_range)
         index = Index(text, passages)
         furniture_lines = {n for p in passages if p.furniture for n in range(p.first_line, p.last_line + 1)}
@@ -160,7 +231,7 @@ def load(folder: Path, catalogue_name: str = "catalog.yaml") -> tuple[dict[str, 
         voices, spans, wrong = read_voices(entry, index, nlines, furniture_lines)
         dates, wrong_dates = read_dates(entry, sid, index, str(entry.get("date") or ""))
         for wline, message in wrong + wrong_dates:
-            problem(wline or fields.get("voices") or line, f"source {sid!r}: {message}")
+            problem(wline or at("voices"), f"source {sid!r}: {message}")
         sources[sid] = Source(sid, path, line, entry, text, index, voices, spans, dates)
 
     for path in sorted(folder.glob("*.txt")):

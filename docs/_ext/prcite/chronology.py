@@ -20,7 +20,7 @@ from sphinx_timeline.main import TimelineDirective
 
 from .report import warn
 from .roles import verify
-from .yamlfile import new_id, read_list
+from .yamlfile import DATE_FORMAT, check_date, field_lines, new_id, read_list, suggest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -66,21 +66,6 @@ class Event:
             return year
         name = calendar.month_name[int(month)]
         return f"{int(day)} {name} {year}" if day else f"{name} {year}"
-
-
-def _check_date(value: Any) -> str | None:
-    """None if ``value`` is a real date at year, month or day precision, else what is wrong."""
-    if isinstance(value, str) and _DECADE.match(value):
-        return None
-    m = _DATE.match(str(value)) if isinstance(value, str) else None
-    if m is None:
-        return f'date {value!r} must be a quoted string: "YYYY", "YYYY-MM", "YYYY-MM-DD" or a decade, "1990s"'
-    year, month, day = (int(g) if g else None for g in m.groups())
-    if month is not None and not 1 <= month <= 12:
-        return f"date {value!r} has no month {month}"
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:  # type: ignore[arg-type]
-        return f"date {value!r} has no day {day} in that month"
-    return None
 
 
 def _check_date_from(domain: CitationDomain, date_from: str, date: str) -> str | None:
@@ -131,54 +116,76 @@ def load_events(app: Sphinx) -> None:
         problem(*failure)  # type: ignore[misc]
         return
     seen: dict[str, int] = {}
+    previous: tuple[str, str, str] | None = None  # (id, sort key, date) of the latest event in order
     for item in raw:
         if not isinstance(item, dict):
             problem(None, f"each event must be a mapping, not {item!r}")
             continue
-        line = item.pop("__line__")
-        fields = item.pop("__fields__", {})
+        line, at = field_lines(item)
         eid, wrong = new_id(item.get("id"), seen, line, "event")
         if eid is None:
-            problem(line, str(wrong))
+            problem(at("id"), str(wrong))
             continue
         ok = True
         for key in sorted(set(item) - FIELDS):
-            problem(line, f"event {eid!r}: unknown field {key!r} (known: {', '.join(sorted(FIELDS))})")
+            known = ", ".join(sorted(FIELDS))
+            problem(at(key), f"event {eid!r}: unknown field {key!r}{suggest(key, FIELDS)} (known: {known})")
             ok = False
-        bad_date = _check_date(item.get("date"))
+        if "date" not in item:
+            bad_date: str | None = f"the date is missing: give one as {DATE_FORMAT}"
+        else:  # a decade, "1990s", where the sources give no closer date
+            bad_date = None if _DECADE.match(str(item["date"])) else check_date(item["date"])
         if bad_date:
-            problem(line, f"event {eid!r}: {bad_date}")
+            problem(at("date"), f"event {eid!r}: {bad_date}")
             ok = False
         date_from = " ".join(str(item.get("date_from") or "").split())
         if date_from and not bad_date:
             wrong = _check_date_from(domain, date_from, str(item["date"]))
             if wrong:
-                problem(fields.get("date_from", line), f"event {eid!r}: {wrong}")
+                problem(at("date_from"), f"event {eid!r}: {wrong}")
                 ok = False
         if not str(item.get("summary") or "").strip():
-            problem(line, f"event {eid!r} has no summary: give one neutral line")
+            problem(at("summary"), f"event {eid!r} has no summary: give one neutral line")
             ok = False
         event_themes = item.get("themes") or []
         if not isinstance(event_themes, list) or not event_themes:
-            problem(line, f"event {eid!r} needs a list of themes ({', '.join(themes)})")
+            problem(at("themes"), f"event {eid!r} needs a list of themes ({', '.join(themes)})")
             ok = False
             event_themes = []
-        for theme in event_themes:
+        for i, theme in enumerate(event_themes):
             if theme not in themes:
-                problem(line, f"event {eid!r}: unknown theme {theme!r}; known themes: {', '.join(themes)}")
+                known = ", ".join(themes)
+                problem(
+                    at("themes", i), f"event {eid!r}: unknown theme {theme!r}{suggest(theme, themes)} (known: {known})"
+                )
                 ok = False
         cites = item.get("citations") or []
         if not cites:
-            problem(line, f"event {eid!r} has no citation: every event cites the passage it rests on")
+            problem(at("citations"), f"event {eid!r} has no citation: every event cites the passage it rests on")
             ok = False
+        if not bad_date:
+            # kept in date order, so the file reads as the chronology does: an event out of order is an error
+            start = Event(eid, str(item["date"]), "", (), ()).start
+            if previous and start < previous[1]:
+                problem(
+                    at("date"),
+                    f"event {eid!r} ({item['date']}) is out of date order: it comes after {previous[0]!r} "
+                    f"({previous[2]}); move it up to its place, the file is kept oldest first",
+                )
+                ok = False
+            else:
+                previous = (eid, start, str(item["date"]))
         checked = []
-        for cite in cites:
-            cline = cite.get("__line__", line) if isinstance(cite, dict) else line
+        for i, cite in enumerate(cites if isinstance(cites, list) else [cites]):
+            cline, cat = field_lines(cite) if isinstance(cite, dict) else (at("citations", i), None)
             if not (isinstance(cite, dict) and cite.get("source") and cite.get("quote")):
                 problem(cline, f"event {eid!r}: a citation needs a source and a quote")
                 ok = False
                 continue
-            if verify(app.env, str(cite["source"]), str(cite["quote"]), f"{path}:{cline}", in_document=False) is None:
+            # an unknown source is reported at the source's line, a quote that does not match at the quote's
+            field = "quote" if str(cite["source"]) in domain.sources else "source"
+            where = f"{path}:{cat(field)}"
+            if verify(app.env, str(cite["source"]), str(cite["quote"]), where, in_document=False) is None:
                 ok = False
             sid, voice = str(cite["source"]), str(cite.get("voice") or "")
             known = domain.sources[sid].voices if sid in domain.sources else {}

@@ -144,11 +144,13 @@ def read_dates(
             problems.append((entry_line, f"each date must be {{says: words, means: date}}, not {item!r}"))
             continue
         line = int(item.get("__line__", entry_line))
-        fields = item.get("__fields__", {})
+        fields = item.get("__lines__", {})
         says, means = normalise(str(item["says"])), str(item["means"] or "")
         anchor, note = str(item.get("anchor") or ""), " ".join(str(item.get("anchor_note") or "").split())
         if anchor and not note:
-            problems.append((fields.get("anchor", line), f"date {says!r}: an anchor needs an anchor_note saying what it is"))
+            problems.append(
+                (fields.get("anchor", line), f"date {says!r}: an anchor needs an anchor_note saying what it is")
+            )
             continue
         hits = index.find_all(says)
         if len(hits) != 1:
@@ -162,5 +164,7 @@ def read_dates(
             problems.append((fields.get("means", line), f"date {says!r}: {wrong}"))
             continue
         start, end = hits[0]
-        out[says] = Resolution(sid, says, means, start, end, index.passage_at(start).number, line, anchor, note, reckoned)
+        out[says] = Resolution(
+            sid, says, means, start, end, index.passage_at(start).number, line, anchor, note, reckoned
+        )
     return out, problems

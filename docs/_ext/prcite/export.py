@@ -34,7 +34,11 @@ def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
                 "quote": cite.quote,
                 # whose words: "" for the author's narration, else the voice's id in the catalogue
                 "voice": cite.voice,
-                "voice_name": source.voices[cite.voice].name if source and cite.voice else source.author if source else None,
+                "voice_name": source.voices[cite.voice].name
+                if source and cite.voice
+                else source.author
+                if source
+                else None,
                 "voice_mixed": cite.mixed,
                 "label": citation_label(source, cite.voice, cite.mixed) if source else None,
                 "start": cite.start,

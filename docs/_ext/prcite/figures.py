@@ -2,7 +2,7 @@
 
 - ``{evidence-figure} matrix``: citations per source and theme (numbers in the cells,
   each cell a link to that theme's references);
-- ``{evidence-figure} chronology``: every event of ``events.yaml`` on a 1947–2018 axis,
+- ``{evidence-figure} chronology``: every event of ``events.yaml`` on an axis from its first year to its last,
   one row per theme, over bands for the eras of ``prcite_eras``; a year-precision event
   is drawn as a bar a year wide, a month as a short bar, a day as a point.
 
@@ -26,6 +26,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .corpus import in_words
 from .coverage import counts
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def _chronology_spec(app: Sphinx, domain: CitationDomain) -> dict[str, Any]:
         "period": [first, last],
         "eras": [list(era) for era in app.config.prcite_eras],
         "rows": [textwrap.fill(_short(titles, app.config.prcite_themes[t], t), 24) for t in themes],
-        "events": [[e.date, [themes.index(t) for t in e.themes]] for e in domain.events],
+        "events": [[e.date, [themes.index(t) for t in e.themes], e.id] for e in domain.events],
         "links": [],
         "alt": (
             f"Timeline of {len(domain.events)} dated events from {first} to {last}, one row per theme "
@@ -157,7 +158,8 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         text = textwrap.fill(label, max(6, int((end + 1 - start) * 0.9)), break_long_words=False)
         ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), text,
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
-    for date, theme_rows in spec["events"]:
+    ax.patch.set_gid("chronology-plot-area")  # named in the SVG, as is each event's mark
+    for date, theme_rows, eid in spec["events"]:
         decade = date.endswith("s")  # "1990s": the sources give only the decade
         year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
         x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
@@ -165,9 +167,17 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         for row in theme_rows:
             y = len(rows) - 1 - row
             if day:
-                ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
+                ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none", gid=f"event-{eid}-{row}")
             else:  # the span the date covers, not a false point
-                ax.plot([x, x + width], [y, y], color=COLOURS[row], lw=6 if not decade else 2, solid_capstyle="butt")
+                span = [x, x + width]
+                ax.plot(
+                    span,
+                    [y, y],
+                    color=COLOURS[row],
+                    lw=2 if decade else 6,
+                    solid_capstyle="butt",
+                    gid=f"event-{eid}-{row}",
+                )
     ax.set_yticks(range(len(rows)), list(reversed(rows)))
     ax.set_xlim(first, last + 1)
     ax.set_ylim(-0.6, len(rows) + 1.0)
@@ -235,11 +245,16 @@ def _svg(svg: str, links: list[tuple[str, str]], alt: str, fid: str) -> str:
     )
 
 
-CAPTIONS = {
-    "matrix": "Which source each theme draws on: citations on each theme page, by source.",
-    "chronology": "The dated events of the five sources, 1947–2018, by theme: a bar for an event dated to a "
-    "year or a month, a mark for one dated to a day; shaded bands for the eras.",
-}
+def caption(app: Sphinx, kind: str) -> str:
+    """The figure's caption, its counts and years from the data."""
+    if kind == "matrix":
+        return "Which source each theme draws on: citations on each theme page, by source."
+    domain: CitationDomain = app.env.domains["prcite"]
+    first, last = app.config.prcite_period
+    return (
+        f"The dated events of the {in_words(len(domain.sources))} sources, {first}–{last}, by theme: a bar for an "
+        "event dated to a year or a month, a mark for one dated to a day; shaded bands for the eras."
+    )
 
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -253,7 +268,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             svg = _svg(_cached(app, spec, "svg").decode("utf-8"), spec["links"], spec["alt"], fid)
             markup = (
                 f'<figure class="evidence-figure {kind}" id="{fid}">{svg}'
-                f"<figcaption>{html.escape(CAPTIONS[kind])}</figcaption></figure>"
+                f"<figcaption>{html.escape(caption(app, kind))}</figcaption></figure>"
             )
             node.replace_self(nodes.raw("", markup, format="html"))
         elif app.builder.format == "latex":
@@ -262,15 +277,16 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             latex = (
                 "\\begin{figure}[htbp]\\centering"
                 f"\\includegraphics[width=\\linewidth]{{{name}}}"
-                f"\\caption{{{CAPTIONS[kind]}}}\\end{{figure}}\n"
+                f"\\caption{{{caption(app, kind)}}}\\end{{figure}}\n"
             )
             node.replace_self(nodes.raw("", latex, format="latex"))
         else:
-            node.replace_self(nodes.paragraph("", CAPTIONS[kind]))
+            node.replace_self(nodes.paragraph("", caption(app, kind)))
 
 
 def register(app: Sphinx) -> None:
-    app.add_config_value("prcite_period", (1947, 2018), "env", types=[tuple, list])
+    # (first year, last year) of the chronology figure; by default the years of the first and last event
+    app.add_config_value("prcite_period", None, "env", types=[tuple, list, type(None)])
     app.add_config_value("prcite_eras", [], "env", types=[list])
     app.add_directive("evidence-figure", EvidenceFigureDirective)
     app.add_node(evidence_figure)

@@ -54,9 +54,7 @@ if TYPE_CHECKING:
 OPINION = {"op-ed", "column", "forum thread", "analysis"}
 #: classes of generated content that the check skips: it comes from checked data
 SKIP_CLASSES = {"chronology", "source-list", "src-references", "coverage-sources", "passage-legend"}
-MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+MONTHS = "January February March April May June July August September October November December".split()
 REPORTING = (
     "writes|wrote|write|reports|reported|report|argues|argued|argue|says|said|say|adds|added|add|notes|noted|"
     "claims|claimed|calls|called|describes|described|quotes|quoted|dates|puts|gives|gave|recalls|recalled|"
@@ -222,7 +220,9 @@ class Checker:
             text = source.index.passages[number - 1].text  # type: ignore[union-attr]
             words = {_bare(w).lower() for w in _WORD.findall(text)}
             words |= {_bare(part).lower() for w in _WORD.findall(text) if "-" in w for part in w.split("-")}
-            words |= {w.lower() for w in _WEAPON.findall(text)} | {w.lower().replace("-", "") for w in _WEAPON.findall(text)}
+            words |= {w.lower() for w in _WEAPON.findall(text)} | {
+                w.lower().replace("-", "") for w in _WEAPON.findall(text)
+            }
             numbers = {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
             numbers |= {n for n in re.findall(r"\d+", text)}
             self._words[key] = (words, numbers, text)
@@ -260,8 +260,10 @@ class Checker:
             for extra in parts[1:]:
                 if extra[:1].isupper() and len(extra) > 1 and extra != word:
                     found.append(("name", extra))
-            if word == "May" and not re.search(r"(\d\s*$)|(\bin\s*$)", blank[: m.start()]) and not re.match(
-                r"\s+\d", blank[m.end() :]
+            if (
+                word == "May"
+                and not re.search(r"(\d\s*$)|(\bin\s*$)", blank[: m.start()])
+                and not re.match(r"\s+\d", blank[m.end() :])
             ):
                 continue
             found.append(("month" if word in MONTHS else "name", word))
@@ -408,7 +410,7 @@ class Checker:
                 whose = " and ".join(dict.fromkeys(self._who(c) for c in cited))
                 findings.append(
                     f"the sentence rests on {whose} alone ({source.meta.get('kind')}) but does not say so: "
-                    f"attribute it (\"{source.surname} writes …\", \"according to …\") or cite a second "
+                    f'attribute it ("{source.surname} writes …", "according to …") or cite a second '
                     f"source: {_short(text)!r}"
                 )
         return findings
@@ -441,11 +443,13 @@ class Checker:
             words = _attribution_words(source, vid)
             if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
                 return True
-            if before is not None and PRONOUNS.search(text):
-                if any(c.source == sid for c in before.cites) or any(
-                    re.search(rf"\b{re.escape(w)}", before.text.lower()) for w in words
-                ):
-                    return True
+            # "He adds …": a sentence that continues one citing or naming the same voice
+            if before is None or not PRONOUNS.search(text):
+                continue
+            if any(c.source == sid for c in before.cites) or any(
+                re.search(rf"\b{re.escape(w)}", before.text.lower()) for w in words
+            ):
+                return True
         return False
 
 
@@ -570,11 +574,17 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
 
 def _check_index(checker: Checker, doctree: nodes.document, docname: str, env: BuildEnvironment) -> None:
     """``{index}`` entries: their names must be in the passages the page cites."""
-    cited = list(dict.fromkeys((c["source"], c["passage"]) for c in doctree.findall(src_citation) if c["source"] in checker.sources))
+    cited = list(
+        dict.fromkeys(
+            (c["source"], c["passage"]) for c in doctree.findall(src_citation) if c["source"] in checker.sources
+        )
+    )
     names = checker.names({sid for sid, _ in cited})
     for index in doctree.findall(addnodes.index):
         for entry in index["entries"]:
-            term = re.sub(r"\(([^)]*)\)", lambda m: "" if not re.search(r"\d|[A-Z]", m.group(1)) else m.group(1), entry[1])
+            term = re.sub(
+                r"\(([^)]*)\)", lambda m: "" if not re.search(r"\d|[A-Z]", m.group(1)) else m.group(1), entry[1]
+            )
             for kind, token in checker.tokens(" " + term.replace(";", " ")):
                 if kind == "name" and token.lower() in checker.common and token.islower():
                     continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _WS = re.compile(r"\s+")
@@ -273,6 +274,9 @@ class Index:
 
     def explain_miss(self, needle: str) -> str:
         """Say where the closest passage is and where the quote stops matching."""
+        variants = self._typographic_variants(needle)
+        if variants:
+            return variants
         # the longest prefix of the quote that occurs somewhere (monotonic, so bisect)
         lo, hi = 0, len(needle)
         while lo < hi:
@@ -305,6 +309,34 @@ class Index:
             else ""
         )
         return f"quote {needle!r} not found in the source{hint}"
+
+    def _typographic_variants(self, needle: str) -> str | None:
+        """When the quote matches once its quotation marks, apostrophes and dashes are taken as
+        one, say which characters differ, with their code points; else None."""
+        pos = self.flat.translate(_FOLD).find(needle.translate(_FOLD))
+        if pos == -1:
+            return None
+        found = self.flat[pos : pos + len(needle)]
+        pairs = dict.fromkeys((a, b) for a, b in zip(needle, found, strict=True) if a != b)
+        named = "; ".join(f"the quote has {_char(a)} where the source has {_char(b)}" for a, b in pairs)
+        passage = self.passage_at(self._offset(pos))
+        return (
+            f"quote {needle!r} not found; paragraph {passage.number} (line {passage.first_line}) has it with "
+            f"a typographic variant: {named}. Copy the source's character: quotes are exact"
+        )
+
+
+# characters that look alike in print: typographic quotation marks, apostrophes and dashes
+_LOOKALIKES = {
+    "'": "\u2018\u2019\u201b\u02bc\u2032`\u00b4",
+    '"': "\u201c\u201d\u201e\u201f\u2033",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2212",
+}
+_FOLD = {ord(c): plain for plain, chars in _LOOKALIKES.items() for c in chars}
+
+
+def _char(c: str) -> str:
+    return f"{c} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})"
 
 
 def word_count(quote: str) -> int:

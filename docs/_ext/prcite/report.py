@@ -11,6 +11,7 @@ Silence a subtype with ``suppress_warnings = ["prcite.<subtype>"]``:
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sphinx.util import logging
@@ -26,7 +27,5 @@ def warn(subtype: str, message: str, location: Any, env: Any = None) -> None:
     """
     logger.warning(message, type="prcite", subtype=subtype, location=location)
     if env is not None:
-        try:
+        with contextlib.suppress(AttributeError, KeyError):  # not while a page is read
             env.note_reread()
-        except (AttributeError, KeyError):
-            pass  # not while a page is read

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from .nodes import resolved_date, src_citation
 from .dating import Resolution
+from .nodes import resolved_date, src_citation
 from .passages import MIN_QUOTE_WORDS, Match, QuoteError, normalise, word_count
 from .report import warn
 from .voices import voice_of
+from .yamlfile import suggest
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -34,7 +35,12 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
             warn("citation", f"source {sid!r} cannot be cited until its catalogue problem is fixed", location, reread)
         else:
             known = ", ".join(sorted(domain.sources)) or "none"
-            warn("citation", f"unknown source id {sid!r}; known ids: {known}", location, reread)
+            warn(
+                "citation",
+                f"unknown source id {sid!r}{suggest(sid, domain.sources)}; known ids: {known}",
+                location,
+                reread,
+            )
         return None
     if in_document:
         env.note_dependency(str(source.path))
@@ -92,7 +98,12 @@ class SrcRole(SphinxRole):
         sid, _, named = sid.partition("@")
         location = self.get_location()
         if not quote.strip():
-            warn("quote", f"citation of {sid!r} has an empty quote: write {{src}}`{sid} verbatim words`", location, self.env)
+            warn(
+                "quote",
+                f"citation of {sid!r} has an empty quote: write {{src}}`{sid} verbatim words`",
+                location,
+                self.env,
+            )
             return [nodes.inline(self.rawtext, "[citation error]", classes=["cite-error"])], []
         match = verify(self.env, sid, quote, location)
         voice = None if match is None else voice_for(self.env, sid, match, named, location)
@@ -130,7 +141,12 @@ class DateRole(SphinxRole):
         domain = self.env.domains["prcite"]
         source = domain.sources.get(sid)
         if source is None:
-            warn("date", f"unknown source id {sid!r} in {{date}}; known ids: {', '.join(sorted(domain.sources))}", location, self.env)
+            warn(
+                "date",
+                f"unknown source id {sid!r} in {{date}}; known ids: {', '.join(sorted(domain.sources))}",
+                location,
+                self.env,
+            )
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
         if not words.strip():  # the text's own date, as the catalogue records it
             found = Resolution(sid, "", "", 0, 0, 1, source.line)
@@ -144,13 +160,19 @@ class DateRole(SphinxRole):
                 "date",
                 f"{sid}: {words!r} is not a recorded date of this source; add it to its dates in "
                 f"catalog.yaml (says, means).{also} Recorded: {known}",
-                location, self.env,
+                location,
+                self.env,
             )
             return [nodes.inline(self.rawtext, "[date error]", classes=["cite-error"])], []
         self.env.note_dependency(str(source.path.parent / "catalog.yaml"))
         shown = shown or (found.shown if found.says else source.date)
         if found.means and found.means[:4] not in shown:
-            warn("date", f"{{date}} shows {shown!r}, but {sid} {words!r} is resolved as {found.shown}", location, self.env)
+            warn(
+                "date",
+                f"{{date}} shows {shown!r}, but {sid} {words!r} is resolved as {found.shown}",
+                location,
+                self.env,
+            )
         node = resolved_date(
             self.rawtext,
             shown=shown,

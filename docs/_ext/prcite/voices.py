@@ -112,7 +112,7 @@ def read_voices(
             problems.append((entry_line, f"each voice must be a mapping, not {item!r}"))
             continue
         line = int(item.get("__line__", entry_line))
-        fields = item.get("__fields__", {})
+        fields = item.get("__lines__", {})
         vid, name = str(item.get("id") or ""), str(item.get("name") or "")
         if not _VOICE_ID.match(vid) or not name:
             problems.append((line, "a voice needs an id (lower-case letters, digits, hyphens) and a name"))
@@ -120,7 +120,19 @@ def read_voices(
         if vid in voices:
             problems.append((line, f"duplicate voice id {vid!r} (first at line {voices[vid].line})"))
             continue
-        unknown = set(item) - {"id", "name", "title", "part", "verb", "label", "lines", "quoted", "says", "__line__", "__fields__"}
+        unknown = set(item) - {
+            "id",
+            "name",
+            "title",
+            "part",
+            "verb",
+            "label",
+            "lines",
+            "quoted",
+            "says",
+            "__line__",
+            "__lines__",
+        }
         if unknown:
             problems.append((line, f"voice {vid!r}: unknown field {sorted(unknown)[0]!r}"))
         voice = Voice(
@@ -148,7 +160,10 @@ def read_voices(
             hits = index.find_all(str(words))
             if len(hits) != 1:
                 problems.append(
-                    (where, f"voice {vid!r}: says {str(words)!r} occurs {len(hits)} times in the text; it must occur once")
+                    (
+                        where,
+                        f"voice {vid!r}: says {str(words)!r} occurs {len(hits)} times in the text; it must occur once",
+                    )
                 )
                 continue
             passage = index.passage_at(hits[0][0])
@@ -167,8 +182,11 @@ def read_voices(
         if kept and span.start < kept[-1].end and span.voice != kept[-1].voice:
             a, b = voices[kept[-1].voice], voices[span.voice]
             problems.append(
-                (b.line, f"voice {b.id!r} overlaps voice {a.id!r} (line {a.line}) at character {span.start}; "
-                 "a word has one voice")
+                (
+                    b.line,
+                    f"voice {b.id!r} overlaps voice {a.id!r} (line {a.line}) at character {span.start}; "
+                    "a word has one voice",
+                )
             )
             continue
         if kept and span.start < kept[-1].end:
@@ -178,16 +196,14 @@ def read_voices(
     return voices, kept, problems
 
 
-def _range_spans(vid, key, rng, where, index, nlines, furniture_lines, line_span, problems):  # noqa: ANN001, ANN202
+def _range_spans(vid, key, rng, where, index, nlines, furniture_lines, line_span, problems):
     """The spans one ``lines`` or ``quoted`` range gives, or [] with its problem recorded."""
     if not (isinstance(rng, list) and len(rng) == 2 and all(isinstance(n, int) for n in rng)):
         problems.append((where, f"voice {vid!r}: {key} must be [first, last] line numbers, not {rng!r}"))
         return []
     first, last = rng
     if not 1 <= first <= last <= nlines:
-        problems.append(
-            (where, f"voice {vid!r}: {key} {rng} is outside the file's lines 1–{nlines} or backwards")
-        )
+        problems.append((where, f"voice {vid!r}: {key} {rng} is outside the file's lines 1–{nlines} or backwards"))
         return []
     touched = furniture_lines & set(range(first, last + 1))
     if touched and key == "lines":

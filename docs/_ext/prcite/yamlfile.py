@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -10,15 +13,64 @@ import yaml
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
-    """A safe YAML loader that records the line of every mapping as ``__line__``, and of each of
-    its fields as ``__fields__`` (field name -> line), so a problem can name the field at fault."""
+    """A safe YAML loader that records the line of every mapping as ``__line__`` and of each
+    of its fields as ``__lines__``: ``{key: line}``, and ``{(key, i): line}`` for the items of a
+    list value, so a problem names the line of the field (or list item) at fault."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
-    mapping["__fields__"] = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    lines: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = getattr(key_node, "value", None)
+        lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.SequenceNode):
+            for i, item in enumerate(value_node.value):
+                lines[(key, i)] = item.start_mark.line + 1
+    mapping["__lines__"] = lines
     return mapping
+
+
+def field_lines(entry: dict[str, Any]) -> tuple[int, Any]:
+    """Remove ``__line__`` and ``__lines__`` from ``entry``; return the entry's line and a
+    function ``at(key, index=None)`` giving the line of a field or list item (else the entry's)."""
+    line = entry.pop("__line__")
+    lines = entry.pop("__lines__", {})
+
+    def at(key: str, index: int | None = None) -> int:
+        if index is not None and (key, index) in lines:
+            return lines[(key, index)]
+        return lines.get(key, line)
+
+    return line, at
+
+
+def suggest(word: Any, choices: Any) -> str:
+    """ "; did you mean 'x'?" for the closest of ``choices`` to ``word``, or "" when none is close."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+DATE_FORMAT = '"YYYY", "YYYY-MM" or "YYYY-MM-DD" (a year, a month or a day), in quotes'
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_date(value: Any) -> str | None:
+    """None if ``value`` is a quoted date at year, month or day precision, else what is wrong."""
+    if isinstance(value, (datetime.date, int)):  # YAML read an unquoted 2019 or 2019-05-01 as a number or date
+        return f'date {value} is not quoted: write it as "{value}" (YAML reads it as a number or a date otherwise)'
+    m = _DATE.match(value) if isinstance(value, str) else None
+    if m is None:
+        return f"date {value!r} is not in the expected format: write {DATE_FORMAT}"
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return f"date {value!r} has no month {month:02d}: months run from 01 to 12"
+    if day is not None:
+        days = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+        if not 1 <= day <= days:
+            return f"date {value!r} has no day {day:02d}: {calendar.month_name[month]} {year} has {days} days"  # type: ignore[index]
+    return None
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
