@@ -80,6 +80,9 @@ sitemap_excludes = ["404.html", "search.html", "genindex.html"]
 ogp_site_url = html_baseurl
 ogp_site_name = "Pakistan–Russia relations: a source-cited reader"
 ogp_social_cards = {"enable": False}  # no generated images: nothing drawn, nothing fetched
+# the PDF edition as Read the Docs publishes it (citation_pdf_url in each page's metadata)
+_site = urlsplit(html_baseurl)
+prcite_pdf_url = f"{_site.scheme}://{_site.netloc}/_/downloads/{_site.path.strip('/')}/pdf/"
 notfound_urls_prefix = urlsplit(html_baseurl).path if os.environ.get("READTHEDOCS") else "/"
 
 # -- PDF (make latexpdf) --------------------------------------------------------

@@ -13,6 +13,7 @@ from .collect import number_citations
 from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
 from .export import write_citations_json
+from .metadata import register as register_metadata
 from .report import warn
 from .roles import SrcRole
 from .sourcepage import SourceListDirective, SourceParser, fill_text
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     resolve.register(app)
     sourcepage.register(app)
     figures.register(app)
+    register_metadata(app)  # bibliographic metadata and descriptions (issue 17)
     app.add_role("src", SrcRole())
     app.add_source_suffix(".txt", "prsource")
     app.add_source_parser(SourceParser)
