@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import catalogue, citeas, figures, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
+from .annotations import write_annotations
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
@@ -90,6 +91,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
+    app.connect("build-finished", write_annotations)  # W3C Web Annotations (issue 17)
     app.connect("html-page-context", caption_levels)
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
