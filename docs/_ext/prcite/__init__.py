@@ -13,6 +13,7 @@ from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
 from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
+from .epub import register as register_epub
 from .export import write_citations_json
 from .metadata import register as register_metadata
 from .report import warn
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     sourcepage.register(app)
     figures.register(app)
     register_metadata(app)  # bibliographic metadata and descriptions (issue 17)
+    register_epub(app)  # the EPUB edition (issue 17)
     app.add_role("src", SrcRole())
     app.add_source_suffix(".txt", "prsource")
     app.add_source_parser(SourceParser)
