@@ -94,7 +94,7 @@ epub_identifier, epub_scheme = html_baseurl, "URL"
 epub_uid = "pakistanrussiareader"
 epub_basename = "pakistan-russia-reader"
 epub_show_urls = "no"  # the few outside links stay links; no URLs printed after them
-epub_tocdepth = 2
+epub_tocdepth = 3  # down to each source, listed under "The sources"
 
 # -- PDF (make latexpdf) --------------------------------------------------------
 latex_engine = "xelatex"  # the texts are full of non-ASCII characters
