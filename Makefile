@@ -18,8 +18,10 @@ DOCTREES     = -d "$(BUILDDIR)/doctrees/$@"
 TEX_PACKAGES     = latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
                    texlive-fonts-recommended fonts-freefont-otf xindy poppler-utils
 BROWSER_PACKAGES = chromium
+# epubcheck for the EPUB test (it brings its Java runtime)
+EPUB_PACKAGES    = epubcheck
 
-.PHONY: help venv dev-venv tex-deps browser-deps test lint bench clean latexpdf livehtml add-source rehash Makefile
+.PHONY: help venv dev-venv tex-deps browser-deps epub-deps test lint bench clean latexpdf livehtml add-source rehash Makefile
 
 help: venv
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
@@ -60,12 +62,15 @@ tex-deps:
 browser-deps:
 	$(call apt_install,$(BROWSER_PACKAGES))
 
+epub-deps:
+	$(call apt_install,$(EPUB_PACKAGES))
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
 # -- tests and checks ---------------------------------------------------------
-test: dev-venv tex-deps browser-deps node_modules/.installed
+test: dev-venv tex-deps browser-deps epub-deps node_modules/.installed
 	$(BIN)/ruff check docs/_ext tests conf.py
 	$(BIN)/python -m pytest -q -rs tests
 

@@ -83,7 +83,21 @@ sitemap_excludes = ["404.html", "search.html", "genindex.html"]
 ogp_site_url = html_baseurl
 ogp_site_name = "Pakistan–Russia relations: a source-cited reader"
 ogp_social_cards = {"enable": False}  # no generated images: nothing drawn, nothing fetched
+# the PDF edition as Read the Docs publishes it (citation_pdf_url in each page's metadata)
+_site = urlsplit(html_baseurl)
+prcite_pdf_url = f"{_site.scheme}://{_site.netloc}/_/downloads/{_site.path.strip('/')}/pdf/"
 notfound_urls_prefix = urlsplit(html_baseurl).path if os.environ.get("READTHEDOCS") else "/"
+
+# -- EPUB (make epub): Sphinx's EPUB 3 builder with its plain epub theme (prcite.epub fixes the rest)
+epub_title = project
+epub_author = epub_publisher = author
+epub_copyright = copyright
+epub_description = "How Pakistan and Russia went from Cold War adversaries to military partners, from five texts."
+epub_identifier, epub_scheme = html_baseurl, "URL"
+epub_uid = "pakistanrussiareader"
+epub_basename = "pakistan-russia-reader"
+epub_show_urls = "no"  # the few outside links stay links; no URLs printed after them
+epub_tocdepth = 3  # down to each source, listed under "The sources"
 
 # -- PDF (make latexpdf) --------------------------------------------------------
 latex_engine = "xelatex"  # the texts are full of non-ASCII characters

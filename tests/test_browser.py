@@ -252,3 +252,19 @@ def test_copy_a_citation_of_a_passage(browser, server):
     pg.keyboard.press("Enter")
     assert "paragraph" in pg.evaluate("navigator.clipboard.readText()")
     context.close()
+
+
+def test_a_search_result_opens_its_page_with_the_words_highlighted(page, base):
+    # the search's address carries the query, so it can be shared as it is
+    page.goto(f"{base}/search.html?q=Badaber")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
+    link = page.locator('#search-results ul.search li a[href*="sources/khan-2018-thaw"]').first
+    link.click()
+    page.wait_for_url("**/sources/khan-2018-thaw.html*")
+    page.wait_for_selector("span.highlighted", timeout=10_000)
+    marked = [el.inner_text() for el in page.query_selector_all("span.highlighted")]
+    assert marked and all(text.lower() == "badaber" for text in marked), marked
+    # a page opened from a shared link with ?highlight= marks the words too
+    page.goto(f"{base}/docs/themes/cold-war.html?highlight=Tashkent")
+    page.wait_for_selector("span.highlighted", timeout=10_000)
+    assert "Tashkent" in page.locator("span.highlighted").first.inner_text()

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def outputs(out: Path) -> dict[str, bytes]:
     # the snippet data for file:// search holds every page's text, also those an interrupted build wrote
-    files = [*out.rglob("*.html"), out / "citations.json", out / "searchindex.js", out / "_static/prcite-searchtext.js"]
+    files = [*out.rglob("*.html"), out / "citations.json", out / "annotations.jsonld", out / "searchindex.js"]
+    files.append(out / "_static/prcite-searchtext.js")
     return {str(p.relative_to(out)): p.read_bytes() for p in files}
 
 

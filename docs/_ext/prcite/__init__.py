@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from . import catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
+from .annotations import write_annotations
 from .book import arrange_book
 from .chronology import ChronologyDirective, load_events
 from .collect import number_citations
 from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
+from .epub import register as register_epub
 from .export import write_citations_json
+from .metadata import register as register_metadata
 from .report import warn
 from .roles import DateRole, EditorialRole, SrcRole
 from .sourcepage import SourceListDirective, SourceParser, fill_text
@@ -67,6 +70,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     resolve.register(app)
     sourcepage.register(app)
     figures.register(app)
+    register_metadata(app)  # bibliographic metadata and descriptions (issue 17)
+    register_epub(app)  # the EPUB edition (issue 17)
     app.add_role("src", SrcRole())
     app.add_role("date", DateRole())
     app.add_role("ed", EditorialRole())
@@ -97,6 +102,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", fill)
     app.connect("doctree-resolved", arrange_book)
     app.connect("build-finished", write_citations_json)
+    app.connect("build-finished", write_annotations)  # W3C Web Annotations (issue 17)
     app.connect("html-page-context", caption_levels)
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)

@@ -78,7 +78,7 @@ def _check_date_from(domain: CitationDomain, date_from: str, date: str) -> str |
     sid, _, words = date_from.partition(" ")
     source = domain.sources.get(sid)
     if source is None:
-        return f"date_from names unknown source {sid!r}; write date_from: \"source-id recorded words\""
+        return f'date_from names unknown source {sid!r}; write date_from: "source-id recorded words"'
     if not words or not source.dates.get(words, None) or not source.dates[words].means:
         if words and words not in source.dates:
             known = "; ".join(repr(k) for k in source.dates) or "none"
