@@ -102,13 +102,11 @@ def test_the_body_names_the_voice_when_the_citation_has_one():
     sources, _ = load(ROOT / "sources")
     source = sources["klasra-2017"]
     start = source.text.index("Pakistan")
-    plain = Cite("docs/x", 1, 3, "cite-3", "klasra-2017", "q", start, start + 8, 1, "sec", "Section", *[])
+    plain = Cite("docs/x", 1, 3, "cite-3", "klasra-2017", "q", start, start + 8, 1, "sec", "Section")
     args = {"base": BASE, "page_uri": "docs/x.html", "source_uri": "s.html", "file_uri": "f.txt", "page_title": "X"}
-
-    class Voiced(type(plain)):
-        voice_label = "Mushahid Ullah Khan (minister), quoted in Klasra"
-
-    voiced = Voiced(*plain)
+    voiced = plain._replace(voice="mushahid-ullah-khan")
     assert "words of" not in annotation(plain, source, **args)["body"][0]["value"]
     text = annotation(voiced, source, **args)["body"][0]["value"]
-    assert text.endswith("; the words of Mushahid Ullah Khan (minister), quoted in Klasra.")
+    assert text.endswith(
+        "; the words of Mushahid Ullah Khan (Pakistani Minister for Climate Change), quoted in Kaswar Klasra."
+    )

@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .resolve import voice_lead
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -72,9 +74,8 @@ def annotation(
     if cite.section_title and cite.section_title != page_title:
         where += f", section “{cite.section_title}”"
     where += f", as citation [{cite.number}]"
-    voice = getattr(cite, "voice_label", "") or ""
-    if voice:
-        where += f"; the words of {voice}"
+    if cite.voice:
+        where += f"; the words of {voice_lead(source, cite.voice, cite.mixed)}"
     body: list[dict[str, Any]] = [
         {
             "type": "TextualBody",
