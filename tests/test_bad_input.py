@@ -206,3 +206,63 @@ def test_a_subtype_can_be_silenced_deliberately(basic_copy: Path, subtype: str):
     conf = basic_copy / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + f'suppress_warnings = ["prcite.{subtype}"]\n', encoding="utf-8")
     assert build(basic_copy) == (0, "")
+
+
+# -- voices and resolved dates (sources/catalog.yaml), each named at the line of its field ----
+
+
+def add_to_alpha(root: Path, yaml_lines: str) -> None:
+    """Insert fields into the alpha entry of the test catalogue, after its kind (line 8)."""
+    cat = root / "sources" / "catalog.yaml"
+    lines = cat.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[8:8] = [yaml_lines]
+    cat.write_text("".join(lines), encoding="utf-8")
+
+
+def test_voice_outside_the_file(basic_copy: Path):
+    add_to_alpha(basic_copy, "  voices:\n    - id: writer\n      name: A. Writer\n      lines: [5, 40]\n")
+    fails_with(basic_copy, "catalog.yaml:12:", "voice 'writer': lines [5, 40] is outside the file's lines 1–9")
+
+
+def test_voices_overlapping(basic_copy: Path):
+    add_to_alpha(
+        basic_copy,
+        "  voices:\n    - {id: one, name: One, lines: [5, 5]}\n"
+        '    - {id: two, name: Two, says: ["flew from Peshawar in 1960"]}\n',
+    )
+    fails_with(basic_copy, "catalog.yaml:11:", "voice 'two' overlaps voice 'one' (line 10)")
+
+
+def test_voice_attached_to_furniture(basic_copy: Path):
+    add_to_alpha(basic_copy, "  voices:\n    - id: reader\n      name: Reader\n      lines: [7, 9]\n")
+    fails_with(basic_copy, "catalog.yaml:12:", "lines [7, 9] include furniture (line 9); a voice is never furniture")
+
+
+def test_unknown_voice_in_a_citation(basic_copy: Path):
+    add_to_alpha(basic_copy, "  voices:\n    - {id: writer, name: A. Writer, lines: [7, 7]}\n")
+    cite(basic_copy, "A. Writer reports it.{src}`alpha@writr The first mission flew from Peshawar in 1960`")
+    fails_with(basic_copy, "docs/page.md:7:", "alpha: unknown voice 'writr'; did you mean 'writer'?")
+
+
+def test_voice_named_against_the_text(basic_copy: Path):
+    add_to_alpha(basic_copy, "  voices:\n    - {id: writer, name: A. Writer, lines: [7, 7]}\n")
+    cite(basic_copy, "A. Writer reports it.{src}`alpha@writer The first mission flew from Peshawar in 1960`")
+    code, err = build(basic_copy)
+    assert code == 0, err  # narration may be attributed to a voice (reported speech)
+    cite(basic_copy, "A. Writer reports it.{src}`alpha@nobody A second paragraph mentions`")
+    fails_with(basic_copy, "docs/page.md:9:", "alpha: unknown voice 'nobody'")
+
+
+def test_resolved_date_that_contradicts_the_texts_date(basic_copy: Path):
+    add_to_alpha(basic_copy, '  dates:\n    - says: "in 1960 and was shot down"\n      means: "2019"\n')
+    fails_with(
+        basic_copy,
+        "catalog.yaml:11:",
+        "date: 'in 1960 and was shot down' in a text of 2 January 2020 is in 2020, not 2019",
+    )
+
+
+def test_date_role_naming_words_the_catalogue_does_not_resolve(basic_copy: Path):
+    add_to_alpha(basic_copy, '  dates:\n    - {says: "in 1960 and was shot down", means: "2020"}\n')
+    cite(basic_copy, "It flew {date}`alpha in 1961`.{src}`alpha The first mission flew from Peshawar in 1960`")
+    fails_with(basic_copy, "docs/page.md:7:", "alpha: 'in 1961' is not a recorded date of this source")

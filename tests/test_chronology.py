@@ -92,15 +92,15 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
         ),
         ("- id: agreement", "- id: mission", "events.yaml:10:", "duplicate event id 'mission' (first at line 1)"),
         (
-            '  citations:\n    - source: beta\n      quote: "later a military-technical accord"\n',
+            '  citations:\n    - source: beta\n      quote: "later a military-technical accord, on August 21, 2015"\n',
             "",
             "events.yaml:18:",
             "event 'accord' has no citation",
         ),
         ("from Peshawar in 1960", "from Karachi in 1960", "events.yaml:7:", "alpha: quote 'The first mission flew"),
         (
-            "summary: A military",
-            "summery: A military",
+            "summary: B. Author writes that a military",
+            "summery: B. Author writes that a military",
             "events.yaml:20:",
             "event 'accord': unknown field 'summery'; did you mean 'summary'?",
         ),

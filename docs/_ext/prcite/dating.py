@@ -161,7 +161,7 @@ def read_dates(
         reckoned = " ".join(str(item.get("reckoned") or "").split())
         wrong = None if reckoned else contradiction(says, means, anchor or text_date)
         if wrong:
-            problems.append((fields.get("means", line), f"date {says!r}: {wrong}"))
+            problems.append((fields.get("means", line), f"date: {wrong}"))
             continue
         start, end = hits[0]
         out[says] = Resolution(

@@ -408,10 +408,11 @@ class Checker:
             needs = source.meta.get("kind") in OPINION or (only is not None and only[1] != "")
             if needs and not self._attributed(text, voices, before):
                 whose = " and ".join(dict.fromkeys(self._who(c) for c in cited))
+                how = f'"{source.surname} writes …"' if only == (sid, "") else f"name {whose}"
                 findings.append(
                     f"the sentence rests on {whose} alone ({source.meta.get('kind')}) but does not say so: "
-                    f'attribute it ("{source.surname} writes …", "according to …") or cite a second '
-                    f"source: {_short(text)!r}"
+                    f'attribute it ({how}, or continue a sentence that does: "he adds …") or cite a '
+                    f"second source: {_short(text)!r}"
                 )
         return findings
 
