@@ -116,7 +116,8 @@ def test_forms_of_a_word_match_but_other_spellings_do_not():
 
 def test_an_uncited_sentence_without_facts_is_fine():
     class Domain:
-        sources: dict = {}
+        def __init__(self) -> None:
+            self.sources: dict = {}
 
     checker = Checker(Domain(), Vocabulary(), {"this", "page"})  # type: ignore[arg-type]
     assert checker.check(Sentence("This page collects test sentences."), None) == []

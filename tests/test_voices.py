@@ -56,7 +56,7 @@ def test_straight_quotes_toggle_and_a_lone_closing_mark_is_ignored():
 
 
 def test_quoted_voice_takes_only_the_words_inside_the_marks():
-    found, spans, problems = voices({"id": "minister", "name": "The Minister", "quoted": [3, 3]})
+    _, spans, problems = voices({"id": "minister", "name": "The Minister", "quoted": [3, 3]})
     assert problems == []
     assert words(spans, "minister") == ["“We want peace with everyone,”"]
 
