@@ -268,3 +268,22 @@ def test_a_search_result_opens_its_page_with_the_words_highlighted(page, base):
     page.goto(f"{base}/docs/themes/cold-war.html?highlight=Tashkent")
     page.wait_for_selector("span.highlighted", timeout=10_000)
     assert "Tashkent" in page.locator("span.highlighted").first.inner_text()
+
+
+def test_the_voice_shows_on_hover_and_focus_and_a_date_explains_itself(page, base):
+    page.goto(f"{base}/docs/themes/cold-war.html")
+    voiced = page.locator(".cite-tip-source", has_text="quoted in Kaswar Klasra").first
+    marker = page.locator(f"#{voiced.locator('xpath=..').get_attribute('id').removeprefix('tip-')}")
+    tip = page.locator("#" + marker.get_attribute("aria-describedby"))
+    assert not tip.is_visible()
+    marker.hover()
+    assert tip.is_visible() and "Mushahid Ullah Khan" in tip.inner_text()
+    page.mouse.move(0, 0)
+    marker.focus()
+    assert tip.is_visible()
+    page.goto(f"{base}/docs/themes/us-pressure.html")
+    mark = page.locator(".resolved-date a.date-mark").first
+    note = page.locator("#" + mark.get_attribute("aria-describedby"))
+    assert not note.is_visible()
+    mark.focus()
+    assert note.is_visible() and note.inner_text().startswith("The text says “")

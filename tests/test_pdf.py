@@ -147,3 +147,9 @@ def test_each_source_paragraph_shows_its_count_after_its_number(text: str):
     marks = re.findall(r"¶(\d+)\((cited\d+×|notcited|furniture)\)", text)
     assert len(marks) >= 300, len(marks)
     assert {kind.rstrip("0123456789×") for _, kind in marks} == {"cited", "notcited", "furniture"}
+
+
+def test_resolved_dates_show_their_words_in_print(text: str):
+    """In print a resolved date carries its note in brackets (there is no tooltip)."""
+    assert squash("[The text says “August 7, this year”; the site dates it") in text
+    assert squash("[The text says “troops last month held”; the site dates it September 2017") in text

@@ -151,3 +151,64 @@ def test_offline_snippets_keep_the_space_after_a_citation(site: Path):
         if not docname.startswith("sources/")  # the texts as received, their own slips included
     }
     assert {docname: found for docname, found in joined.items() if found} == {}
+
+
+# -- whose words, and dates worked out (the real site) --------------------------------------
+
+
+def test_every_citation_knows_its_voice_and_the_summary_post_is_never_rafiqs(citations, pages):
+    assert citations and all("voice" in c and c["label"] for c in citations)
+    summary = [c for c in citations if c["source"] == "rafiq-2015" and c["voice"] == "summary"]
+    assert summary, "the real site cites the thread's summary post"
+    for c in summary:
+        assert c["label"].startswith("the thread’s unsigned summary post"), c
+        page = pages(c["url"].split("#")[0])
+        tip = page.find(id=c["url"].split("#")[1]).find_next(class_="cite-tip-source").get_text()
+        assert "Rafiq’s article" not in tip and tip.startswith("the thread’s unsigned summary post"), tip
+    comments = [c for c in citations if c["source"] == "rafiq-2015" and c["voice"] not in ("", "rafiq", "summary")]
+    assert all(c["label"].startswith("comment by") for c in comments)
+
+
+def test_a_quoted_speaker_is_named_in_the_tooltip_and_the_reference_list(citations, pages):
+    minister = [c for c in citations if c["voice"] == "mushahid-ullah-khan" and not c["voice_mixed"]]
+    assert minister
+    c = minister[0]
+    page = pages(c["url"].split("#")[0])
+    marker = page.find(id=c["url"].split("#")[1])
+    tip = marker.find_next(class_="cite-tip-source").get_text()
+    assert tip.startswith("Mushahid Ullah Khan (Pakistani Minister for Climate Change), quoted in Kaswar Klasra")
+    ref = page.find(id=f"ref-{c['number']}").get_text()
+    assert ref.startswith("Mushahid Ullah Khan (Pakistani Minister for Climate Change), quoted in Kaswar Klasra")
+
+
+def test_source_pages_mark_speakers_and_posts(pages):
+    klasra = pages("sources/klasra-2017-looks-to-moscow.html")
+    labels = {el["data-voice"] for el in klasra.select(".spoken[data-voice]")}
+    assert "Maria Sultan (chairperson of the South Asian Strategic Stability Institute)" in labels
+    assert all(el.get_text().startswith(("“", '"')) for el in klasra.select("#p-8 .spoken")[:1])
+    thread = pages("sources/rafiq-2015-new-best-friend-thread.html")
+    posts = [el.get_text() for el in thread.select(".voice-label")]
+    assert posts[:2] == [
+        "Arif Rafiq’s article (post 1, reposted by Neo)",
+        "the thread’s unsigned summary post (post 3, posted by Neo)",
+    ]
+
+
+@pytest.mark.parametrize("rel", ["docs/themes/arms-trade.html", "docs/themes/us-pressure.html", "docs/timeline.html"])
+def test_every_resolved_date_shows_the_texts_words(pages, rel: str):
+    dates = pages(rel).select(".resolved-date")
+    assert dates, f"{rel} resolves no date"
+    for date in dates:
+        tip = date.select_one(".cite-tip").get_text()
+        assert tip.startswith(("The text says “", "No date in the words cited")), tip
+        assert re.search(r" (against|by|at) | reckoning: ", tip), tip
+        assert date.select_one("a.date-mark")["href"].split("#")[1].startswith("p-")
+
+
+def test_recently_gives_no_year_on_the_timeline(pages):
+    timeline = pages("docs/timeline.html")
+    undated = [d for d in timeline.select(".resolved-date") if "recently" in d.select_one(".cite-tip").get_text()]
+    assert undated
+    for date in undated:
+        assert date.get_text().startswith("by "), date.get_text()
+        assert "which gives no year" in date.select_one(".cite-tip").get_text()

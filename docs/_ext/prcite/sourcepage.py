@@ -207,16 +207,14 @@ def _words_html(self: HTML5Translator, source: Source, passage: Passage, here: l
     for text, keys in segments(source.text, passage, spans):
         quotes = [k for k in keys if not k.startswith("v:")]
         voices = [k[2:] for k in keys if k.startswith("v:")]
-        for key in quotes + voices:
-            if key in started:
-                continue
-            started.add(key)
-            if key in voices:
-                out.append(f'<span class="voice-label inline no-search">{self.encode(source.voices[key].who)}</span>')
-            else:
-                out.append(f'<span class="quote-target target" id="{key}"></span>')
+        out.extend(f'<span class="quote-target target" id="{key}"></span>' for key in quotes if key not in started)
+        # the speaker's name is drawn by CSS from data-voice where the words begin: it is not
+        # part of the text, so the words stay exactly the file's for search and annotation tools
+        named = [v for v in voices if v not in started]
+        started.update(quotes + voices)
         classes = (["quoted", *quotes] if quotes else []) + (["spoken"] if voices else [])
-        out.append(f'<span class="{" ".join(classes)}">{self.encode(text)}</span>' if classes else self.encode(text))
+        label = f' data-voice="{self.attval(source.voices[named[0]].who)}"' if named else ""
+        out.append(f'<span class="{" ".join(classes)}"{label}>{self.encode(text)}</span>' if classes else self.encode(text))
     return "".join(out)
 
 
