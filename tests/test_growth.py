@@ -56,7 +56,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     with (src / "docs" / "events.yaml").open("a", encoding="utf-8") as events:
         events.write(
             f'\n- id: naval-talks\n  date: "{year}-03"\n'
-            "  summary: Pakistan and Russia hold talks on a naval exercise.\n  themes: [arms-trade]\n"
+            "  summary: The two countries hold talks on a naval exercise in the Arabian Sea.\n  themes: [arms-trade]\n"
             f'  citations:\n    - source: newsource-{year}\n      quote: "{QUOTE}"\n'
         )
     page = src / "docs" / "themes" / "arms-trade.md"

@@ -11,8 +11,9 @@ What this module changes, each for an epubcheck error or a reader's need:
 - **Inline SVG.** The figures are inline SVG (links and text stay live); EPUB wants the
   ``svg`` property on each manifest item that holds one, and no RDF metadata inside it.
 - **Interactive furniture.** Tooltips, "Copy citation" buttons and their scripts are for the
-  web: a citation marker is a plain link to the quoted words in the source appendix, and the
-  page's reference list, already part of every page, gives each quote in full. Scripts and the
+  web: the writers leave them out of the EPUB (``nodes.interactive``), so a citation marker is
+  a plain link to the quoted words in the source appendix, the page's reference list gives
+  each quote in full, and a resolved date carries its note in brackets, as in print. Scripts and the
   web stylesheet (whose selectors epubcheck's CSS parser refuses) stay out; a small stylesheet
   of its own marks the quoted words and dims the furniture.
 - **Version.** EPUB 3 wants one; the reader has no release numbers, so the date of the last
@@ -37,16 +38,6 @@ STYLESHEET = "prcite-epub.css"
 #: files of the HTML site that the EPUB does without (relative to the output directory)
 _WEB_ONLY = re.compile(r"^(index\.html|404\.html|_static/.*\.js|_static/prcite\.css|_static/favicon\.svg)$")
 
-# the tooltip of a marker, from its opening tag to the end of its copy controls (no nesting beyond)
-_TIP = re.compile(
-    r'<span class="cite-tip" role="tooltip" id="[^"]*">.*?'
-    r'<span class="copy-status" role="status"></span></span></span>',
-    re.S,
-)
-_DESCRIBED = re.compile(r' aria-describedby="tip-[^"]*"')
-_CITE_AS = re.compile(
-    r'<span class="cite-as" role="group"[^>]*>.*?<span class="copy-status" role="status"></span></span>', re.S
-)
 _SOURCES_DATA = re.compile(r'<script type="application/json" id="prcite-sources">.*?</script>\n?', re.S)
 _SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _SVG_LINK = re.compile(r'<a xlink:href="([^"#]*)(#[^"]*)?"')
@@ -124,9 +115,6 @@ def epub_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     context["css_files"] = [css for css in css_files if not str(getattr(css, "filename", css)).endswith("prcite.css")]
     context["css_files"].append(f"_static/{STYLESHEET}")
     body = context.get("body", "")
-    body = _TIP.sub("", body)
-    body = _DESCRIBED.sub("", body)
-    body = _CITE_AS.sub("", body)
     body = _SOURCES_DATA.sub("", body)
     body = _SVG_METADATA.sub("", body)
     titles = app.env.titles

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name not in ("html", "dirhtml"):  # not in the EPUB
         return
     domain: CitationDomain = app.env.domains["prcite"]
     records = []

@@ -53,6 +53,11 @@ def date_explanation(node: nodes.Element) -> str:
 
 
 def visit_resolved_date_html(self: HTML5Translator, node: resolved_date) -> None:
+    if not interactive(self):  # as in print: the note in brackets after the date
+        self.body.append(
+            f'{self.encode(node["shown"])} <span class="date-note">[{self.encode(date_explanation(node))}]</span>'
+        )
+        raise nodes.SkipNode
     number = getattr(self, "_prcite_dates", 0) + 1
     self._prcite_dates = number  # type: ignore[attr-defined]
     tip = f"dtip-{number}"
@@ -82,7 +87,18 @@ class content_note(nodes.General, nodes.Element):
     """Passages shown only after the reader opens a content note (attribute: note)."""
 
 
+def interactive(self: HTML5Translator) -> bool:
+    """Whether the page is for a browser: the EPUB gets no tooltips, buttons or scripts."""
+    return self.builder.name != "epub"
+
+
 def visit_cite_marker(self: HTML5Translator, node: cite_marker) -> None:
+    if not interactive(self):  # the reference list at the page's end gives the quote
+        self.body.append(
+            f'<span class="cite"><a class="src-cite" id="{node["citeid"]}" '
+            f'href="{self.attval(node["refuri"])}">{node["number"]}</a></span>'
+        )
+        raise nodes.SkipNode
     tip_id = f"tip-{node['citeid']}"
     self.body.append(
         f'<span class="cite"><a class="src-cite" id="{node["citeid"]}" href="{self.attval(node["refuri"])}"'

@@ -17,7 +17,7 @@ from sphinx.parsers import Parser
 from sphinx.util.docutils import SphinxDirective
 
 from . import citeas
-from .nodes import content_note, content_note_open, skip
+from .nodes import content_note, content_note_open, interactive, skip
 from .passages import segments
 from .resolve import cited_by, linker, passage_mark
 
@@ -165,7 +165,7 @@ def _passage_html(
     out.append('<p class="passage-text">')
     out.append(_words_html(self, source, passage, here, block))
     out.append("</p>\n")
-    if not passage.furniture:
+    if not passage.furniture and interactive(self):
         out.append(citeas.render(source.id, passage.number))
     if here:
         links = [
@@ -214,7 +214,8 @@ def _words_html(self: HTML5Translator, source: Source, passage: Passage, here: l
         started.update(quotes + voices)
         classes = (["quoted", *quotes] if quotes else []) + (["spoken"] if voices else [])
         label = f' data-voice="{self.attval(source.voices[named[0]].who)}"' if named else ""
-        out.append(f'<span class="{" ".join(classes)}"{label}>{self.encode(text)}</span>' if classes else self.encode(text))
+        words = self.encode(text)
+        out.append(f'<span class="{" ".join(classes)}"{label}>{words}</span>' if classes else words)
     return "".join(out)
 
 
