@@ -250,7 +250,8 @@ def cited_by(source: Source, cites: list[Cite], titles: dict[str, nodes.title]) 
         label = page if not cite.section_title or cite.section_title == page else f"{page} › {cite.section_title}"
         # a post's own label heads its passages already: name only a voice within the paragraph
         whose = "" if _whole_passage_voice(source, cite) else voice_note(source, cite)
-        links.append((docname, cite.citeid, f"{label} (citing {whose})" if whose else label))
+        verb = "" if cite.mixed else "citing "  # a mixed quote's note reads "quoting …" already
+        links.append((docname, cite.citeid, f"{label} ({verb}{whose})" if whose else label))
     return links
 
 
