@@ -37,7 +37,8 @@ class cite_marker(nodes.Inline, nodes.Element):
 class resolved_date(nodes.Inline, nodes.Element):
     """A relative date of a source shown as a calendar date (``{date}``), with its own words.
 
-    Attributes: shown, source, says, means, passage, against.
+    Attributes: shown (as the page words it), resolved (the date, "September 2017"), source,
+    says, means, passage, against.
     """
 
 
@@ -48,8 +49,8 @@ def date_explanation(node: nodes.Element) -> str:
     if not node["means"]:
         return f"The text says “{node['says']}”, which gives no year: the site places it by {node['against']}."
     if node["against"].startswith("the site’s reckoning"):
-        return f"The text says “{node['says']}”; the site dates it {node['shown']} ({node['against']})."
-    return f"The text says “{node['says']}”; the site dates it {node['shown']}, against {node['against']}."
+        return f"The text says “{node['says']}”; the site dates it {node['resolved']} ({node['against']})."
+    return f"The text says “{node['says']}”; the site dates it {node['resolved']}, against {node['against']}."
 
 
 def visit_resolved_date_html(self: HTML5Translator, node: resolved_date) -> None:

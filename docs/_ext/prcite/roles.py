@@ -180,6 +180,7 @@ class DateRole(SphinxRole):
             says=found.says,
             means=found.means,
             passage=found.passage,
+            resolved=found.shown,
             against=found.against(source.date, source.date_basis),
         )
         self.set_source_info(node)
