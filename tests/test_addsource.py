@@ -85,3 +85,14 @@ def test_rehash_records_a_deliberate_edit(tmp_path: Path, capsys):
     assert load(folder)[1] == []
     assert main(["--rehash", "alpah", "--sources", str(folder)]) == 1
     assert "no source 'alpah'" in capsys.readouterr().err
+
+
+def test_quoted_lines_and_relative_dates_are_proposed_as_voices_and_dates():
+    from prcite.addsource import entry
+
+    text = "Title\n\n“We agree,” the minister said last month.\n\nTalks were held recently.\n\nShare\n"
+    printed = entry("x", "x.txt", "0" * 64, text, False, propose_furniture(text))
+    assert "    - {id: , name: , quoted: [3, 3]}  # line 3 has quotation marks" in printed
+    assert '    - {says: "last month", means: ""}  # line 3' in printed
+    assert '    - {says: "recently", means: ""}  # line 5' in printed
+    assert "line 7" not in printed  # furniture is never a voice or a date

@@ -119,7 +119,29 @@ def entry(sid: str, name: str, digest: str, text: str, reflow: bool, furniture: 
     if furniture:
         lines.append("  furniture:  # proposed: check each range against the preview above")
         lines += [f'    - [{r.first}, {r.last}, "{r.label}"]' for r in furniture]
+    furniture_lines = {n for r in furniture for n in range(r.first, r.last + 1)}
+    quoted = [n for n, line in enumerate(text.splitlines(), 1) if n not in furniture_lines and _QUOTES.search(line)]
+    if quoted:
+        lines.append("  voices:  # who is quoted where; name each speaker as the text does (README: Voices)")
+        lines += [f"    - {{id: , name: , quoted: [{n}, {n}]}}  # line {n} has quotation marks" for n in quoted]
+    relative = [
+        (n, m.group(0))
+        for n, line in enumerate(text.splitlines(), 1)
+        if n not in furniture_lines
+        for m in _RELATIVE.finditer(line)
+    ]
+    if relative:
+        lines.append("  dates:  # relative dates the pages will use; widen each to words found once (README)")
+        lines += [f'    - {{says: "{words}", means: ""}}  # line {n}' for n, words in relative]
     return "\n".join(lines)
+
+
+_QUOTES = re.compile(r"[“”\"]")
+_RELATIVE = re.compile(
+    r"\b(?:(?:this|last|next) (?:year|month|week|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)|earlier this year|a (?:month|year|few days) (?:ago|later|earlier)|recently)\b",
+    re.IGNORECASE,
+)
 
 
 def add(path: Path, name: str | None, reflow: bool, folder: Path = SOURCES) -> int:

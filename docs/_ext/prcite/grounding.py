@@ -524,7 +524,11 @@ def _short(text: str) -> str:
 
 
 #: titles are checked even where they start a sentence ("President Putin said …")
-TITLES = {"president", "prime", "minister", "general", "brigadier", "colonel", "major", "secretary", "senator", "chief"}
+TITLES = {
+    *"president prime minister general brigadier colonel major captain admiral commander lieutenant".split(),
+    *"marshal secretary senator chief ambassador governor chairman chairperson adviser advisor envoy".split(),
+    *"consul king queen prince sheikh sir lord judge justice".split(),
+}
 
 
 def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
