@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .export import export_key, remember
 from .resolve import voice_lead
 
 if TYPE_CHECKING:
@@ -161,6 +162,9 @@ def write_annotations(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the collection beside ``citations.json``."""
     if exception is not None or app.builder.name not in ("html", "dirhtml"):
         return
+    key = export_key(app, NAME)
+    if key is None:
+        return
     data = collection(app)
     items = data["first"].pop("items")
     # one annotation a line: smaller than an indented file, and a change shows as one line
@@ -168,3 +172,4 @@ def write_annotations(app: Sphinx, exception: Exception | None) -> None:
     lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
     payload = f'{head},\n  "items": [\n{lines}\n  ]\n }}\n}}\n'
     (Path(app.outdir) / NAME).write_text(payload, encoding="utf-8")
+    remember(app, NAME, key)

@@ -1,7 +1,11 @@
-"""Write ``citations.json`` beside the HTML: every citation, for readers, tools and tests."""
+"""Write ``citations.json`` beside the HTML: every citation, for readers, tools and tests.
+
+``export_key`` lets this file and the annotations skip a rebuild whose citations did not change.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +18,36 @@ if TYPE_CHECKING:
     from .domain import CitationDomain
 
 
+#: bump when the exported files change form, so that the next build writes them again
+EXPORT_VERSION = "1"
+
+
+def export_key(app: Sphinx, name: str) -> str | None:
+    """None when ``name`` in the output already holds what this build would write (the same
+    citations, catalogue, extension code and settings as the build that wrote it); else the key
+    to ``remember`` once the file is written."""
+    domain: CitationDomain = app.env.domains["prcite"]
+    catalogue = Path(app.srcdir) / app.config.prcite_sources / "catalog.yaml"
+    code = sorted((p.name, p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("*.py"))
+    state = repr((EXPORT_VERSION, sorted(domain.citations.items()), catalogue.stat().st_mtime_ns, code))
+    titles = {doc: app.env.titles[doc].astext() for doc in sorted(domain.citations) if doc in app.env.titles}
+    state += repr((titles, app.config.html_baseurl, app.config.project, app.builder.name))
+    key = hashlib.sha256(state.encode()).hexdigest()
+    record = Path(app.doctreedir) / f"prcite-{name}.sha256"
+    if (Path(app.outdir) / name).is_file() and record.is_file() and record.read_text() == key:
+        return None
+    return key
+
+
+def remember(app: Sphinx, name: str, key: str) -> None:
+    (Path(app.doctreedir) / f"prcite-{name}.sha256").write_text(key)
+
+
 def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in ("html", "dirhtml"):  # not in the EPUB
+        return
+    key = export_key(app, "citations.json")
+    if key is None:
         return
     domain: CitationDomain = app.env.domains["prcite"]
     records = []
@@ -49,3 +81,4 @@ def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
         )
     out = Path(app.outdir) / "citations.json"
     out.write_text(json.dumps({"citations": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    remember(app, "citations.json", key)

@@ -29,6 +29,8 @@ rules are written down for readers on the About page.
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +71,8 @@ _WEAPON = re.compile(r"\b[A-Za-z]{1,4}-?\d+[A-Za-z]?(?:-[A-Za-z0-9]+)*\b")
 _NUMBER = re.compile(r"(?<![\w-])\d[\d,]*(?:\.\d+)?")
 _CAPITAL = re.compile(r"(?<![\w’'])[A-Z][A-Za-z’'\-]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+#: the patterns built per name and word, compiled once (more than ``re``'s own cache holds)
+_rx = functools.lru_cache(maxsize=None)(re.compile)
 
 
 @dataclass
@@ -210,10 +214,17 @@ class Checker:
         for source in self.sources.values():
             for name, voices, speaker in _callers(source, surnames):
                 self.callers.setdefault(name, []).append((source.id, voices, speaker))
+        names = "|".join(re.escape(n) for n in sorted(self.callers, key=len, reverse=True)) or "(?!)"
+        self._calling = re.compile(
+            rf"\b(?P<a>{names})(?:’s|'s)?\s+(?:also\s+|then\s+)?(?:{REPORTING})\b"
+            rf"|\baccording to (?:\w+ )?(?P<b>{names})\b"
+        )
         self._words: dict[tuple[str, int], tuple[set[str], set[str], str]] = {}
+        self._stems: dict[tuple[str, int], dict[str, set[str]]] = {}
 
     def passage(self, sid: str, number: int) -> tuple[set[str], set[str], str]:
-        """(lower-case words, numbers, text) of one source paragraph."""
+        """(lower-case words, numbers, text) of one source paragraph; its words by their first
+        four letters are kept too, for the forms of a word (``stems``)."""
         key = (sid, number)
         if key not in self._words:
             source = self.sources[sid]
@@ -226,6 +237,10 @@ class Checker:
             numbers = {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
             numbers |= {n for n in re.findall(r"\d+", text)}
             self._words[key] = (words, numbers, text)
+            stems: dict[str, set[str]] = {}
+            for word in words:
+                stems.setdefault(word[:4], set()).add(word)
+            self._stems[key] = stems
         return self._words[key]
 
     def names(self, sids: Iterable[str]) -> set[str]:
@@ -323,9 +338,11 @@ class Checker:
                 if token.replace(",", "") in numbers:
                     return True
                 continue
-            if kind == "month" and re.search(rf"\b{token[:3]}(?:t|\.)?\b", text):
+            if kind == "month" and _rx(rf"\b{token[:3]}(?:t|\.)?\b").search(text):
                 return True  # "Sep 30, 2015", "Sept."
-            if low in words or low.replace("-", "") in words or _forms_match(low, words):
+            if low in words or low.replace("-", "") in words:
+                return True
+            if _forms_match(low, self._stems[(sid, number)].get(low[:4], ())):
                 return True
             if low in self.vocab.forms and any(form.lower() in text.lower() for form in self.vocab.forms[low]):
                 return True
@@ -363,11 +380,10 @@ class Checker:
         cited = [c for c in sentence.cites if c.source in self.sources]
         # rule 3: a named author or speaker must be one of the cited voices
         quoting = bool(re.search(r"[“”\"]", text))
-        for name, candidates in self.callers.items():
-            if not self._calls(name, text):
-                continue
+        called = self.called(text)
+        for name in called:
             ok = False
-            for sid, voices, speaker in candidates:
+            for sid, voices, speaker in self.callers[name]:
                 allowed = voices | ({""} if speaker and not quoting else set())
                 ok = ok or any(c.source == sid and c.voice in allowed for c in cited)
             if ok:
@@ -379,23 +395,17 @@ class Checker:
             )
         # rule 3b: naming one voice of a text while citing another voice of it, unnamed
         for sid in {c.source for c in cited}:
-            named = [
-                allowed
-                for name, candidates in self.callers.items()
-                if self._calls(name, text)
-                for csid, allowed, _speaker in candidates
-                if csid == sid
-            ]
-            if not named:
+            names = [name for name in called if any(csid == sid for csid, _, _ in self.callers[name])]
+            if not names:
                 continue
-            allowed = set().union(*named)
+            allowed = set().union(*(v for name in names for csid, v, _ in self.callers[name] if csid == sid))
             for cite in cited:
                 if cite.source != sid or not cite.voice or cite.voice in allowed:
                     continue
                 if self._attributed(text, {(sid, cite.voice)}, None):
                     continue
                 findings.append(
-                    f"the sentence gives its claim to {self._named(text, sid)} but also cites {self._who(cite)} "
+                    f"the sentence gives its claim to {' and '.join(names)} but also cites {self._who(cite)} "
                     f"(¶ {cite.passage}) without naming it: attribute those words to their voice: {_short(text)!r}"
                 )
         # rule 4: a single opinion voice, or a single speaker, must be named
@@ -416,22 +426,13 @@ class Checker:
                 )
         return findings
 
-    def _named(self, text: str, sid: str) -> str:
-        return " and ".join(
-            name
-            for name, candidates in self.callers.items()
-            if any(c[0] == sid for c in candidates) and self._calls(name, text)
-        )
+    def called(self, text: str) -> list[str]:
+        """The names the sentence gives as speakers ("Rafiq writes", "according to Saad").
 
-    def _calls(self, name: str, text: str) -> bool:
-        """Whether the sentence names ``name`` as a speaker, not as the end of a longer name
-        ("Mushahid Ullah Khan told" does not call on Khan the columnist)."""
-        longer = [n for n in self.callers if n != name and n.endswith(" " + name)]
-        for m in re.finditer(_calling(name), text):
-            at = m.start() + (m.group().find(name) if m.group().startswith("according") else 0)
-            if not any(text[max(0, at - len(n) + len(name)) : at + len(name)] == n for n in longer):
-                return True
-        return False
+        One pattern with the longest names first, so "Mushahid Ullah Khan told" calls on the
+        minister, not on Khan the columnist.
+        """
+        return list(dict.fromkeys(m.group("a") or m.group("b") for m in self._calling.finditer(text)))
 
     def _who(self, cite: Cited) -> str:
         source = self.sources[cite.source]
@@ -442,13 +443,13 @@ class Checker:
         for sid, vid in voices:
             source = self.sources[sid]
             words = _attribution_words(source, vid)
-            if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+            if any(_rx(rf"\b{re.escape(w)}").search(low) for w in words):
                 return True
             # "He adds …": a sentence that continues one citing or naming the same voice
             if before is None or not PRONOUNS.search(text):
                 continue
             if any(c.source == sid for c in before.cites) or any(
-                re.search(rf"\b{re.escape(w)}", before.text.lower()) for w in words
+                _rx(rf"\b{re.escape(w)}").search(before.text.lower()) for w in words
             ):
                 return True
         return False
@@ -488,13 +489,7 @@ def _callers(source: Source, surnames: set[str]) -> list[tuple[str, set[str], bo
     return out
 
 
-def _calling(name: str) -> str:
-    """A sentence naming ``name`` as the speaker: "Rafiq writes", "according to Saad"."""
-    who = re.escape(name)
-    return rf"\b{who}(?:’s|'s)?\s+(?:also\s+|then\s+)?(?:{REPORTING})\b|\baccording to (?:\w+ )?{who}\b"
-
-
-def _forms_match(token: str, words: set[str]) -> bool:
+def _forms_match(token: str, words: Iterable[str]) -> bool:
     """Forms of one word: "Pakistani" for "Pakistan", "Soviets" for "Soviet", "Chinese" for "China"."""
     for word in words:
         short, long_ = sorted((token, word), key=len)
@@ -532,22 +527,38 @@ TITLES = {
 
 
 def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
-    """Words that are not names where they start a sentence.
+    """The capitalised words of the pages and events that are not names where they start a sentence.
 
-    English words (the lower-case entries of Webster's Second, from PyPI's ``english-words``,
-    with their plurals), and words written in lower case somewhere in the sources or pages;
-    never a title.
+    An English word (a lower-case entry of Webster's Second, from PyPI's ``english-words``, or
+    its plural), or a word written in lower case somewhere in the sources or pages; never a
+    title. Only the words the pages capitalise are looked up, and the answers are kept beside the
+    doctrees, so the lexicon (a quarter of a second to load) is read only for new words.
     """
-    from english_words import get_english_words_set
+    paths = sorted(Path(app.srcdir, "docs").rglob("*.md"))
+    paths += [Path(app.srcdir) / app.config.prcite_events, *(s.path for s in domain.sources.values())]
+    paths = [path for path in paths if path.is_file()]
+    # unchanged pages, events and sources give the same words: keep the answer with its inputs
+    signature = [[str(path), path.stat().st_mtime_ns, path.stat().st_size] for path in paths]
+    cache = Path(app.doctreedir) / "prcite-english-words.json"
+    stored = json.loads(cache.read_text(encoding="utf-8")) if cache.is_file() else {}
+    if stored.get("signature") == signature:
+        return set(stored["common"])
+    lower, capitalised = set(), set()
+    for path in paths:
+        for word in _WORD.findall(path.read_text(encoding="utf-8")):
+            (lower if word[0].islower() else capitalised).add(word.lower())
+    known: dict[str, bool] = stored.get("known", {})
+    new = sorted(capitalised - lower - known.keys())
+    if new:
+        from english_words import get_english_words_set
 
-    lexicon = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
-    words: set[str] = set(lexicon) | {w + "s" for w in lexicon} | {w + "es" for w in lexicon}
-    texts = [s.text for s in domain.sources.values()]
-    for path in Path(app.srcdir, "docs").rglob("*.md"):
-        texts.append(path.read_text(encoding="utf-8"))
-    for text in texts:
-        words.update(w for w in _WORD.findall(text) if w[0].islower())
-    return {w.lower() for w in words} - TITLES
+        lexicon = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+        for word in new:
+            known[word] = word in lexicon or word.removesuffix("s") in lexicon or word.removesuffix("es") in lexicon
+    common = ({w for w in capitalised if w in lower or known.get(w)} | lower) - TITLES
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({"signature": signature, "known": known, "common": sorted(common)}), encoding="utf-8")
+    return common
 
 
 def setup_check(app: Sphinx) -> None:
@@ -558,7 +569,6 @@ def setup_check(app: Sphinx) -> None:
     for line, message in vocab.problems:
         warn("grounding", message, f"{path}:{line}")
     app.env.prcite_checker = Checker(domain, vocab, common_words(app, domain))  # type: ignore[attr-defined]
-    app.env.prcite_marks = {"dates": 0, "notes": 0}  # type: ignore[attr-defined]
 
 
 def check_page(app: Sphinx, doctree: nodes.document) -> None:
