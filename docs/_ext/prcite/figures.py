@@ -30,7 +30,6 @@ from .corpus import in_words
 from .coverage import counts
 
 if TYPE_CHECKING:
-    from matplotlib import pyplot
     from matplotlib.figure import Figure
     from sphinx.application import Sphinx
 
@@ -47,17 +46,19 @@ RC = {
 }
 
 
-def _pyplot() -> pyplot:
-    """matplotlib, imported on first use: it takes a second to load, and most rebuilds draw nothing."""
+def _figure(**kwargs: Any) -> tuple[Figure, Any]:
+    """A figure and its axes from matplotlib's object API, imported on first use.
+
+    Not pyplot: it loads a GUI backend's machinery and a global figure registry for nothing
+    (half of matplotlib's import time), and most rebuilds draw nothing at all.
+    """
     # accessible-pygments (a Furo dependency) sets the root logger to INFO on import, so
     # matplotlib's one-off "generated new fontManager" on a fresh machine would reach stderr
     logging.getLogger("matplotlib").setLevel(logging.WARNING)
-    import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    return pyplot
+    fig = Figure(**kwargs)
+    return fig, fig.subplots()
 
 
 class evidence_figure(nodes.General, nodes.Element):
@@ -128,7 +129,7 @@ def _chronology_spec(app: Sphinx, domain: CitationDomain) -> dict[str, Any]:
 def _draw_matrix(spec: dict[str, Any]) -> Figure:
     grid, rows = spec["grid"], spec["rows"]
     peak = max((v for row in grid for v in row), default=1) or 1
-    fig, ax = _pyplot().subplots(figsize=(7.2, 0.55 * len(rows) + 1.5))
+    fig, ax = _figure(figsize=(7.2, 0.55 * len(rows) + 1.5))
     # the darkest cell stays light enough for black numbers to read (contrast above 4.5:1)
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
     links = iter(spec["links"])
@@ -151,7 +152,7 @@ def _draw_matrix(spec: dict[str, Any]) -> Figure:
 def _draw_chronology(spec: dict[str, Any]) -> Figure:
     rows = spec["rows"]
     first, last = spec["period"]
-    fig, ax = _pyplot().subplots(figsize=(7.2, 3.3))
+    fig, ax = _figure(figsize=(7.2, 3.3))
     for k, (label, start, end) in enumerate(spec["eras"]):
         ax.axvspan(start, end + 1, color="#000000", alpha=0.05 if k % 2 else 0.11, lw=0)
         # labels wrapped to their band, on alternate rows so neighbours never overlap
@@ -201,13 +202,13 @@ def _short(titles: dict[str, nodes.title], page: str, theme: str) -> str:
 
 def _render(spec: dict[str, Any], fmt: str) -> bytes:
     """The figure as SVG or PDF bytes, deterministic for a given spec."""
-    plt = _pyplot()
-    with plt.rc_context(RC):
+    import matplotlib
+
+    with matplotlib.rc_context(RC):
         fig = _draw_matrix(spec) if spec["kind"] == "matrix" else _draw_chronology(spec)
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None}
         fig.savefig(buffer, format=fmt, metadata=metadata)
-        plt.close(fig)
     return buffer.getvalue()
 
 
