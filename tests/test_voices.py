@@ -64,12 +64,12 @@ def test_quoted_voice_takes_only_the_words_inside_the_marks():
 def test_voice_of_speech_narration_and_a_quote_that_spans_both():
     _, spans, _ = voices({"id": "minister", "name": "The Minister", "quoted": [3, 3]})
     inside = TEXT.index("We want peace")
-    assert voice_of(spans, inside, inside + len("We want peace")) == ("minister", False)
+    assert voice_of(spans, inside, inside + len("We want peace")) == ("minister", False, False)
     narration = TEXT.index("the talks went well")
-    assert voice_of(spans, narration, narration + 10) == ("", False)
+    assert voice_of(spans, narration, narration + 10) == ("", False, False)
     # from the narrator's words into the speaker's: the narrator's, quoting the speaker
     mixed = TEXT.index("went well.")
-    assert voice_of(spans, mixed, TEXT.index("peace")) == ("minister", True)
+    assert voice_of(spans, mixed, TEXT.index("peace")) == ("minister", True, False)
 
 
 def test_lines_give_a_whole_post_and_says_gives_exact_words():
@@ -82,6 +82,9 @@ def test_lines_give_a_whole_post_and_says_gives_exact_words():
     assert words(spans, "ann") == ["Post one by Ann: the first post of a thread.\nIt has two lines."]
     assert words(spans, "bob") == ["Post two by Bob, a summary of post one."]
     assert words(spans, "he") == ["he said"]
+    # exact words without an opening quotation mark are the author's report of the voice
+    said = TEXT.index("he said")
+    assert voice_of(spans, said, said + 7) == ("he", False, True)
 
 
 @pytest.mark.parametrize(

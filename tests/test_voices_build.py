@@ -110,3 +110,15 @@ def test_an_event_dated_from_relative_words_says_so_on_the_timeline(app):
     item = page.find(id="event-bortnikov").find_parent("li")
     assert item.select_one(".resolved-date").get_text().startswith("2016")
     assert "The text says “visited Islamabad last year”" in item.select_one(".cite-tip").get_text()
+
+
+def test_reported_speech_reads_as_reported_not_quoted(app):
+    """A citation naming a voice for the author's own words (``@voice``) is reported speech."""
+    app.build()
+    page = soup(app, "docs/index.html")
+    label = tip_of(page, "The talks went well")
+    assert "quoted in" in label  # the minister's own words, in quotation marks
+    records = json.loads((app.outdir / "citations.json").read_text(encoding="utf-8"))["citations"]
+    reported = [r for r in records if r["voice"] == "minister" and r["quote"].startswith("Minister")]
+    assert reported and all(r["voice_reported"] for r in reported)
+    assert all(r["label"].startswith("Mushahid Ullah Khan (minister), as reported by Kay Reporter") for r in reported)

@@ -107,4 +107,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
     app.connect("build-finished", searchtext.write_data)
-    return {"version": "1.0", "env_version": 6, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "env_version": 7, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -76,7 +76,7 @@ def annotation(
         where += f", section “{cite.section_title}”"
     where += f", as citation [{cite.number}]"
     if cite.voice:
-        where += f"; the words of {voice_lead(source, cite.voice, cite.mixed)}"
+        where += f"; the words of {voice_lead(source, cite.voice, cite.mixed, cite.reported)}"
     body: list[dict[str, Any]] = [
         {
             "type": "TextualBody",

@@ -53,6 +53,7 @@ def number_citations(app: Sphinx, doctree: nodes.document) -> None:
                 section_title,
                 node.get("voice", ""),
                 node.get("mixed", False),
+                node.get("reported", False),
             )
         )
     if numbers:

@@ -37,6 +37,7 @@ class Cite(NamedTuple):
     section_title: str
     voice: str = ""  # the voice id in the source's catalogue entry; "" for the author's narration
     mixed: bool = False  # the quote spans the author's narration and the voice's words
+    reported: bool = False  # the author's narration, attributed to the voice by ``@voice``
 
     @property
     def target(self) -> str:

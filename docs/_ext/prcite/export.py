@@ -72,7 +72,9 @@ def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
                 if source
                 else None,
                 "voice_mixed": cite.mixed,
-                "label": citation_label(source, cite.voice, cite.mixed) if source else None,
+                # the author's narration, attributed to the voice (reported speech, not a quotation)
+                "voice_reported": cite.reported,
+                "label": citation_label(source, cite.voice, cite.mixed, cite.reported) if source else None,
                 "start": cite.start,
                 "end": cite.end,
                 "paragraph": cite.passage,

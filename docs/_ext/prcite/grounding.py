@@ -628,7 +628,7 @@ def check_events(app: Sphinx) -> None:
             match = source.index.find(_quote)  # type: ignore[union-attr]
             from .voices import voice_of
 
-            found, _mixed = voice_of(source.spans, match.start, match.end)
+            found, _mixed, _reported = voice_of(source.spans, match.start, match.end)
             cites.append(Cited(base, match.passage.number, voice or found))
         if not event.date_from:
             for finding in checker.check_date(event.date, [(c.source, c.passage) for c in cites]):

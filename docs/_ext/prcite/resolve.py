@@ -31,7 +31,7 @@ def source_label(source: Source) -> str:
     return citation_label(source)
 
 
-def voice_lead(source: Source, voice: str = "", mixed: bool = False) -> str:
+def voice_lead(source: Source, voice: str = "", mixed: bool = False, reported: bool = False) -> str:
     """Whose words, before the title: the author, or a voice within the text.
 
     "Kaswar Klasra"; "Maria Sultan (chairperson of …), quoted in Kaswar Klasra"; "the thread’s
@@ -43,14 +43,16 @@ def voice_lead(source: Source, voice: str = "", mixed: bool = False) -> str:
     who = source.voices[voice]
     if mixed:
         return f"{source.author}, quoting {who.who}"
+    if reported:  # the author's words, not a quotation: "as reported by"
+        return f"{who.who}, as reported by {source.author}"
     if source.meta.get("kind") == "forum thread":
         return who.who
     return f"{who.who}, {who.verb} {source.author}"
 
 
-def citation_label(source: Source, voice: str = "", mixed: bool = False) -> str:
+def citation_label(source: Source, voice: str = "", mixed: bool = False, reported: bool = False) -> str:
     """The label of a citation in tooltips and reference lists: whose words, and where."""
-    return f"{voice_lead(source, voice, mixed)}, “{source.title}” ({source.date})"
+    return f"{voice_lead(source, voice, mixed, reported)}, “{source.title}” ({source.date})"
 
 
 def voice_note(source: Source, cite: Cite) -> str:
@@ -58,6 +60,8 @@ def voice_note(source: Source, cite: Cite) -> str:
     if not cite.voice or cite.voice not in source.voices:
         return ""
     who = source.voices[cite.voice].who
+    if cite.reported:
+        return f"{who}, as reported"
     return f"quoting {who}" if cite.mixed else who
 
 
@@ -94,7 +98,7 @@ def reference_entries(
     for number, cite in sorted(numbered.items()):
         source = domain.sources[cite.source]
         link = uri(source.docname, cite.target)
-        label = citation_label(source, cite.voice, cite.mixed)
+        label = citation_label(source, cite.voice, cite.mixed, cite.reported)
         entries.append((number, label, link, f"paragraph {cite.passage}", f"“{cite.quote}”"))
     return entries
 
@@ -169,10 +173,12 @@ class _Resolver:
                     number=node["number"],
                     citeid=node["citeid"],
                     quote=node["quote"],
-                    label=f"{citation_label(source, node['voice'], node['mixed'])}, paragraph {node['passage']}",
+                    label=f"{citation_label(source, node['voice'], node['mixed'], node['reported'])}, "
+                    f"paragraph {node['passage']}",
                 )
                 group[-1]["source"], group[-1]["passage"] = node["source"], node["passage"]
-                group[-1]["lead"] = voice_lead(source, node["voice"], node["mixed"]) if node["voice"] else ""
+                lead = voice_lead(source, node["voice"], node["mixed"], node["reported"])
+                group[-1]["lead"] = lead if node["voice"] else ""
             else:
                 group += nodes.target("", "", ids=[node["citeid"]])
                 group += self._ref(source.docname, target, nodes.Text(str(node["number"])))
@@ -243,7 +249,7 @@ def cited_by(source: Source, cites: list[Cite], titles: dict[str, nodes.title]) 
     """
     places: dict[tuple[str, str, str, bool], Cite] = {}
     for cite in sorted(cites, key=lambda c: (c.docname, c.number)):
-        places.setdefault((cite.docname, cite.section_id, cite.voice, cite.mixed), cite)
+        places.setdefault((cite.docname, cite.section_id, cite.voice, cite.mixed, cite.reported), cite)
     links = []
     for (docname, *_), cite in places.items():
         page = titles[docname].astext() if docname in titles else docname

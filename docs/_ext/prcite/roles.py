@@ -62,16 +62,18 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
     return match
 
 
-def voice_for(env: BuildEnvironment, sid: str, match: Match, named: str, location: Any) -> tuple[str, bool] | None:
-    """The voice of the matched words: (voice id or "", mixed), or None after a warning.
+def voice_for(
+    env: BuildEnvironment, sid: str, match: Match, named: str, location: Any
+) -> tuple[str, bool, bool] | None:
+    """The voice of the matched words: (voice id or "", mixed, reported), or None after a warning.
 
     ``named`` is the voice a citation names (``id@voice``): it must be a voice of the source,
     and may attribute narration (reported speech) but never another voice's words.
     """
     source = env.domains["prcite"].sources[sid]
-    voice, mixed = voice_of(source.spans, match.start, match.end)
+    voice, mixed, reported = voice_of(source.spans, match.start, match.end)
     if not named:
-        return voice, mixed
+        return voice, mixed, reported
     if named not in source.voices:
         known = ", ".join(sorted(source.voices)) or "none: the catalogue records no voices for it"
         hint = difflib.get_close_matches(named, list(source.voices), n=1)
@@ -87,7 +89,8 @@ def voice_for(env: BuildEnvironment, sid: str, match: Match, named: str, locatio
             env,
         )
         return None
-    return named, mixed
+    # the words are the author's own, reporting the voice ("he added", "Ismail said that …")
+    return named, mixed, reported or not voice
 
 
 class SrcRole(SphinxRole):
@@ -118,6 +121,7 @@ class SrcRole(SphinxRole):
             passage=match.passage.number,
             voice=voice[0],
             mixed=voice[1],
+            reported=voice[2],
         )
         self.set_source_info(node)
         return [node], []

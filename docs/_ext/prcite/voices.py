@@ -12,7 +12,9 @@ or reports, posts by different members of a forum. Each voice is recorded in the
   that opens and never closes runs to the end of its paragraph; a closing mark without an
   opening one is ignored;
 - ``says: ["verbatim words", ...]`` - these exact words (each found once) are the voice's:
-  for what the marks cannot find, and to override them.
+  for what the marks cannot find, and to override them. Words that do not open with a
+  quotation mark are the author's report of the voice ("…, Ismail added"), and a citation of
+  them reads "X, as reported by the author", never "quoted in".
 
 A citation's voice is the voice whose words contain the whole quote (the marks included), the
 author's narration when the quote touches no voice, and, when it spans narration and a voice's
@@ -62,6 +64,7 @@ class Span:
     start: int  # file offsets, quotation marks included
     end: int
     voice: str
+    reported: bool = False  # words the author reports ("says" without a quotation mark)
 
 
 def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,6 +149,7 @@ def read_voices(
         )
         voices[vid] = voice
         found: list[tuple[int, int]] = []
+        reported: list[tuple[int, int]] = []
         for key in ("lines", "quoted"):
             if key not in item:
                 continue
@@ -170,10 +174,11 @@ def read_voices(
             if passage.furniture:
                 problems.append((where, f"voice {vid!r}: says {str(words)!r} is in furniture ({passage.furniture})"))
                 continue
-            found.append(hits[0])
-        if not found and not any(k in item for k in ("lines", "quoted", "says")):
+            (found if index.text[hits[0][0]] in '“"' else reported).append(hits[0])
+        if not found and not reported and not any(k in item for k in ("lines", "quoted", "says")):
             problems.append((line, f"voice {vid!r} has no words: give lines, quoted or says"))
         spans.extend(Span(a, b, vid) for a, b in found)
+        spans.extend(Span(a, b, vid, reported=True) for a, b in reported)
 
     # "says" overrides the quotation marks of another voice; anything else overlapping is an error
     spans.sort(key=lambda s: (s.start, s.end))
@@ -190,7 +195,7 @@ def read_voices(
             )
             continue
         if kept and span.start < kept[-1].end:
-            kept[-1] = Span(kept[-1].start, max(kept[-1].end, span.end), span.voice)
+            kept[-1] = Span(kept[-1].start, max(kept[-1].end, span.end), span.voice, kept[-1].reported)
         else:
             kept.append(span)
     return voices, kept, problems
@@ -225,13 +230,14 @@ def _range_spans(vid, key, rng, where, index, nlines, furniture_lines, line_span
     return quoted
 
 
-def voice_of(spans: list[Span], start: int, end: int) -> tuple[str, bool]:
-    """The voice of the words ``[start, end)``: (voice id or "", whether narration is mixed in)."""
+def voice_of(spans: list[Span], start: int, end: int) -> tuple[str, bool, bool]:
+    """The voice of the words ``[start, end)``: (voice id or "", whether narration is mixed in,
+    whether the words are the author's report of the voice rather than a quotation)."""
     starts = [s.start for s in spans]
     i = bisect.bisect_right(starts, start) - 1
     if i >= 0 and spans[i].start <= start and end <= spans[i].end:
-        return spans[i].voice, False
+        return spans[i].voice, False, spans[i].reported
     touching = [s for s in spans if s.start < end and s.end > start]
     if not touching:
-        return "", False
-    return touching[0].voice, True
+        return "", False, False
+    return touching[0].voice, True, False
