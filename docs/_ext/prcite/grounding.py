@@ -137,7 +137,15 @@ def _skipped(node: nodes.Node) -> bool:
     return False
 
 
-def _flatten(node: nodes.Node, out: list[str], cites: list[Cited], marks: dict[str, int]) -> None:
+_UNCHECKED = (nodes.reference, addnodes.pending_xref, nodes.literal, nodes.target, addnodes.index)
+
+
+def _unchecked(node: nodes.Node) -> bool:
+    """An editors' note, a cross-reference, code or an index entry: not the sentence's claim."""
+    return isinstance(node, _UNCHECKED) or (isinstance(node, nodes.inline) and "ed-note" in node["classes"])
+
+
+def _flatten(node: nodes.Node, out: list[str], cites: list[Cited]) -> None:
     """The text of a paragraph with a \\x00 per citation and a \\x01 per resolved date."""
     for child in node.children:
         if isinstance(child, src_citation):
@@ -145,16 +153,12 @@ def _flatten(node: nodes.Node, out: list[str], cites: list[Cited], marks: dict[s
             cites.append(Cited(child["source"], child["passage"], child.get("voice", "")))
         elif isinstance(child, resolved_date):
             out.append("\x01")
-            marks["dates"] += 1
-        elif isinstance(child, nodes.inline) and "ed-note" in child["classes"]:
-            out.append(" ")
-            marks["notes"] += 1
-        elif isinstance(child, (nodes.reference, addnodes.pending_xref, nodes.literal, nodes.target, addnodes.index)):
+        elif _unchecked(child):
             out.append(" ")
         elif isinstance(child, nodes.Text):
             out.append(child.astext())
         elif isinstance(child, nodes.Element) and not isinstance(child, nodes.Structural):
-            _flatten(child, out, cites, marks)
+            _flatten(child, out, cites)
 
 
 def split_sentences(flat: str, cites: list[Cited], line: int) -> list[Sentence]:
@@ -174,7 +178,7 @@ def split_sentences(flat: str, cites: list[Cited], line: int) -> list[Sentence]:
     return sentences
 
 
-def page_sentences(doctree: nodes.document, marks: dict[str, int]) -> Iterable[Sentence]:
+def page_sentences(doctree: nodes.document) -> Iterable[Sentence]:
     """The sentences of a page's paragraphs (list items, table cells and notes included).
 
     In an editorial note (an admonition) each paragraph is one comparison of the passages it
@@ -185,7 +189,7 @@ def page_sentences(doctree: nodes.document, marks: dict[str, int]) -> Iterable[S
             continue
         out: list[str] = []
         cites: list[Cited] = []
-        _flatten(para, out, cites, marks)
+        _flatten(para, out, cites)
         line = para.line or (para.parent.line if para.parent is not None else 0) or 0
         sentences = split_sentences("".join(out), cites, line)
         if _in_note(para):
@@ -460,9 +464,9 @@ def _attribution_words(source: Source, vid: str) -> list[str]:
     if vid and vid in source.voices:
         voice = source.voices[vid]
         words = [w.lower() for w in _WORD.findall(f"{voice.name} {voice.title} {voice.label} {voice.part}")]
-        return [w for w in words if len(w) >= 4 and w not in {"post", "posted", "reposted", "with", "from"}] + [
-            source.surname.lower()
-        ] * (voice.name.endswith(source.surname))
+        words = [w for w in words if len(w) >= 4 and w not in {"post", "posted", "reposted", "with", "from"}]
+        # the author's own post in a forum thread (Rafiq's article) is named by the author's surname
+        return [*words, source.surname.lower()] if voice.name.endswith(source.surname) else words
     return [source.surname.lower(), *(["thread", "forum"] if source.meta.get("kind") == "forum thread" else [])]
 
 
@@ -577,9 +581,8 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     if env.docname in env.domains["prcite"].by_docname() or env.docname in app.config.prcite_grounding_exclude:
         return
     checker: Checker = env.prcite_checker  # type: ignore[attr-defined]
-    marks = {"dates": 0, "notes": 0}
     by_para: dict[int, Sentence] = {}
-    for sentence in page_sentences(doctree, marks):
+    for sentence in page_sentences(doctree):
         before = by_para.get(sentence.line)
         for finding in checker.check(sentence, before):
             warn("grounding", finding, (env.docname, sentence.line), env)
