@@ -219,23 +219,31 @@ def add_to_alpha(root: Path, yaml_lines: str) -> None:
     cat.write_text("".join(lines), encoding="utf-8")
 
 
-def test_voice_outside_the_file(basic_copy: Path):
-    add_to_alpha(basic_copy, "  voices:\n    - id: writer\n      name: A. Writer\n      lines: [5, 40]\n")
-    fails_with(basic_copy, "catalog.yaml:12:", "voice 'writer': lines [5, 40] is outside the file's lines 1–9")
-
-
-def test_voices_overlapping(basic_copy: Path):
-    add_to_alpha(
-        basic_copy,
-        "  voices:\n    - {id: one, name: One, lines: [5, 5]}\n"
-        '    - {id: two, name: Two, says: ["flew from Peshawar in 1960"]}\n',
-    )
-    fails_with(basic_copy, "catalog.yaml:11:", "voice 'two' overlaps voice 'one' (line 10)")
-
-
-def test_voice_attached_to_furniture(basic_copy: Path):
-    add_to_alpha(basic_copy, "  voices:\n    - id: reader\n      name: Reader\n      lines: [7, 9]\n")
-    fails_with(basic_copy, "catalog.yaml:12:", "lines [7, 9] include furniture (line 9); a voice is never furniture")
+@pytest.mark.parametrize(
+    ("voices", "where", "message"),
+    [
+        (
+            "    - id: writer\n      name: A. Writer\n      lines: [5, 40]\n",
+            "catalog.yaml:12:",
+            "voice 'writer': lines [5, 40] is outside the file's lines 1–9",
+        ),
+        (
+            "    - {id: one, name: One, lines: [5, 5]}\n"
+            '    - {id: two, name: Two, says: ["flew from Peshawar in 1960"]}\n',
+            "catalog.yaml:11:",
+            "voice 'two' overlaps voice 'one' (line 10)",
+        ),
+        (
+            "    - id: reader\n      name: Reader\n      lines: [7, 9]\n",
+            "catalog.yaml:12:",
+            "lines [7, 9] include furniture (line 9); a voice is never furniture",
+        ),
+    ],
+    ids=["outside the file", "overlapping", "on furniture"],
+)
+def test_bad_voice_at_its_field(basic_copy: Path, voices: str, where: str, message: str):
+    add_to_alpha(basic_copy, "  voices:\n" + voices)
+    fails_with(basic_copy, where, message)
 
 
 def test_unknown_voice_in_a_citation(basic_copy: Path):

@@ -79,15 +79,15 @@ def _check_date_from(domain: CitationDomain, date_from: str, date: str) -> str |
     source = domain.sources.get(sid)
     if source is None:
         return f'date_from names unknown source {sid!r}; write date_from: "source-id recorded words"'
-    if not words or not source.dates.get(words, None) or not source.dates[words].means:
-        if words and words not in source.dates:
-            known = "; ".join(repr(k) for k in source.dates) or "none"
-            return f"date_from: {words!r} is not a recorded date of {sid} (its dates in catalog.yaml: {known})"
+    if words and words not in source.dates:
+        known = "; ".join(repr(k) for k in source.dates) or "none"
+        return f"date_from: {words!r} is not a recorded date of {sid} (its dates in catalog.yaml: {known})"
+    found = source.dates.get(words)
+    if found is None or not found.means:  # the text's own date, or words that give no year
         if not source.date.startswith(date):
             what = f"{sid} {words!r} gives no year, so" if words else f"date_from: {sid} alone means that"
             return f"{what} the event can only take the text's own date, {source.date!r}, or its year, not {date!r}"
         return None
-    found = source.dates[words]
     if found.means != date:
         return f"date {date!r} contradicts the catalogue, which reads {sid} {words!r} as {found.means!r}"
     return None

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .passages import Index
 
 _OPEN, _CLOSE, _BOTH = "“", "”", '"'
@@ -201,7 +203,17 @@ def read_voices(
     return voices, kept, problems
 
 
-def _range_spans(vid, key, rng, where, index, nlines, furniture_lines, line_span, problems):
+def _range_spans(
+    vid: str,
+    key: str,
+    rng: Any,
+    where: int,
+    index: Index,
+    nlines: int,
+    furniture_lines: set[int],
+    line_span: Callable[[int, int], tuple[int, int]],
+    problems: list[tuple[int, str]],
+) -> list[tuple[int, int]]:
     """The spans one ``lines`` or ``quoted`` range gives, or [] with its problem recorded."""
     if not (isinstance(rng, list) and len(rng) == 2 and all(isinstance(n, int) for n in rng)):
         problems.append((where, f"voice {vid!r}: {key} must be [first, last] line numbers, not {rng!r}"))
