@@ -1,4 +1,4 @@
-"""Figures drawn at build time from the site's own data, with matplotlib.
+"""Figures drawn at build time from the site's own data.
 
 - ``{evidence-figure} matrix``: citations per source and theme (numbers in the cells,
   each cell a link to that theme's references);
@@ -6,8 +6,9 @@
   one row per theme, over bands for the eras of ``prcite_eras``; a year-precision event
   is drawn as a bar a year wide, a month as a short bar, a day as a point.
 
-HTML gets inline SVG (no extra request, links work, text stays text); LaTeX gets a PDF
-file. Both are deterministic: no dates in the metadata, fixed ids.
+HTML (and EPUB) gets inline SVG written from the data by ``svgdraw`` (no extra request, links
+work, text stays text); LaTeX gets a PDF file drawn with matplotlib. Both are deterministic:
+the same data gives the same bytes (no dates in the PDF's metadata).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .corpus import in_words
 from .coverage import counts
+from .svgdraw import COLOURS, MARKERS, chronology, matrix
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -35,15 +37,7 @@ if TYPE_CHECKING:
 
     from .domain import CitationDomain
 
-# Okabe–Ito colours, told apart by most readers; each theme also has its own marker shape
-COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"]
-MARKERS = ["o", "s", "^", "D", "v"]
-RC = {
-    "svg.hashsalt": "prcite",
-    "svg.fonttype": "none",  # text stays text: searchable, readable by screen readers
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-}
+RC = {"font.family": "DejaVu Sans", "font.size": 9}
 
 
 def _figure(**kwargs: Any) -> tuple[Figure, Any]:
@@ -132,13 +126,9 @@ def _draw_matrix(spec: dict[str, Any]) -> Figure:
     fig, ax = _figure(figsize=(7.2, 0.55 * len(rows) + 1.5))
     # the darkest cell stays light enough for black numbers to read (contrast above 4.5:1)
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=peak * 1.6, aspect="auto")
-    links = iter(spec["links"])
     for i, row in enumerate(grid):
         for j, value in enumerate(row):
-            text = ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
-            link = next(links, None)
-            if link:
-                text.set_url(link[0])
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=11, color="black")
     ax.set_xticks(range(len(spec["columns"])), spec["columns"])
     ax.set_yticks(range(len(rows)), rows)
     ax.tick_params(length=0)
@@ -159,8 +149,7 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         text = textwrap.fill(label, max(6, int((end + 1 - start) * 0.9)), break_long_words=False)
         ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), text,
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
-    ax.patch.set_gid("chronology-plot-area")  # named in the SVG, as is each event's mark
-    for date, theme_rows, eid in spec["events"]:
+    for date, theme_rows, _eid in spec["events"]:
         decade = date.endswith("s")  # "1990s": the sources give only the decade
         year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
         x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
@@ -168,7 +157,7 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         for row in theme_rows:
             y = len(rows) - 1 - row
             if day:
-                ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none", gid=f"event-{eid}-{row}")
+                ax.plot([x], [y], marker=MARKERS[row], color=COLOURS[row], ms=5, ls="none")
             else:  # the span the date covers, not a false point
                 span = [x, x + width]
                 ax.plot(
@@ -177,12 +166,11 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
                     color=COLOURS[row],
                     lw=2 if decade else 6,
                     solid_capstyle="butt",
-                    gid=f"event-{eid}-{row}",
                 )
     ax.set_yticks(range(len(rows)), list(reversed(rows)))
     ax.set_xlim(first, last + 1)
     ax.set_ylim(-0.6, len(rows) + 1.0)
-    ax.set_xticks(range(1950, last + 1, 10))
+    ax.set_xticks(range(-(-first // 10) * 10, last + 1, 10))
     ax.grid(axis="x", color="#999999", lw=0.4, alpha=0.5)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -200,50 +188,20 @@ def _short(titles: dict[str, nodes.title], page: str, theme: str) -> str:
     return re.split(r",| \(", title)[0]
 
 
-def _render(spec: dict[str, Any], fmt: str) -> bytes:
-    """The figure as SVG or PDF bytes, deterministic for a given spec."""
-    import matplotlib
-
-    with matplotlib.rc_context(RC):
-        fig = _draw_matrix(spec) if spec["kind"] == "matrix" else _draw_chronology(spec)
-        buffer = io.BytesIO()
-        metadata = {"Date": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None}
-        fig.savefig(buffer, format=fmt, metadata=metadata)
-    return buffer.getvalue()
-
-
-def _cached(app: Sphinx, spec: dict[str, Any], fmt: str) -> bytes:
-    """Draw only when the data changed: matplotlib takes a second to load, most rebuilds need none."""
-    key = hashlib.sha256(json.dumps([spec, fmt, RC], sort_keys=True).encode()).hexdigest()[:24]
-    path = Path(app.doctreedir) / "prcite-figures" / f"{key}.{fmt}"
+def _pdf(app: Sphinx, spec: dict[str, Any]) -> bytes:
+    """The figure as a PDF for LaTeX, drawn with matplotlib only when its data changed."""
+    key = hashlib.sha256(json.dumps([spec, RC], sort_keys=True).encode()).hexdigest()[:24]
+    path = Path(app.doctreedir) / "prcite-figures" / f"{key}.pdf"
     if not path.exists():
+        import matplotlib
+
+        with matplotlib.rc_context(RC):
+            fig = _draw_matrix(spec) if spec["kind"] == "matrix" else _draw_chronology(spec)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None})
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_render(spec, fmt))
+        path.write_bytes(buffer.getvalue())
     return path.read_bytes()
-
-
-def _svg(svg: str, links: list[tuple[str, str]], alt: str, fid: str) -> str:
-    svg = svg[svg.index("<svg") :]
-    # fixed size attributes would overflow a phone: scale with the column instead
-    svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 class="evidence-figure-svg"', svg, count=1)
-    svg = svg.replace("<svg", f'<svg role="img" aria-labelledby="{fid}-title {fid}-desc"', 1)
-    svg = re.sub(
-        r"(<svg[^>]*>)",
-        lambda m: (
-            m.group(1)
-            + f'<title id="{fid}-title">{html.escape(alt.split(";")[0].split(".")[0])}</title>'
-            + f'<desc id="{fid}-desc">{html.escape(alt)}</desc>'
-        ),
-        svg,
-        count=1,
-    )
-    # name each link for assistive technology, in the order they were drawn
-    names = iter(links)
-    return re.sub(
-        r'<a xlink:href="([^"]*)"[^>]*>',  # (matplotlib adds target="_blank": links open in place here)
-        lambda m: f'<a xlink:href="{m.group(1)}" aria-label="{html.escape(next(names)[1])}">',
-        svg,
-    )
 
 
 def caption(app: Sphinx, kind: str) -> str:
@@ -266,7 +224,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         spec = _matrix_spec(app, domain, docname) if kind == "matrix" else _chronology_spec(app, domain)
         if app.builder.format == "html":
             fid = f"figure-{kind}-{i}"
-            svg = _svg(_cached(app, spec, "svg").decode("utf-8"), spec["links"], spec["alt"], fid)
+            svg = matrix(spec, fid) if kind == "matrix" else chronology(spec, fid)
             markup = (
                 f'<figure class="evidence-figure {kind}" id="{fid}">{svg}'
                 f"<figcaption>{html.escape(caption(app, kind))}</figcaption></figure>"
@@ -274,7 +232,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.raw("", markup, format="html"))
         elif app.builder.format == "latex":
             name = f"prcite-{kind}.pdf"
-            (Path(app.outdir) / name).write_bytes(_cached(app, spec, "pdf"))
+            (Path(app.outdir) / name).write_bytes(_pdf(app, spec))
             latex = (
                 "\\begin{figure}[htbp]\\centering"
                 f"\\includegraphics[width=\\linewidth]{{{name}}}"
