@@ -74,3 +74,39 @@ def test_deleting_a_citing_page_removes_its_back_links(make_app, basic_copy: Pat
     assert warnings(app) == []
     assert "sources/beta" in written(app)
     assert back_links(app, "sources/beta.html") == ["../docs/index.html#cite-2"]
+
+
+def test_the_checked_catalogue_is_reused_only_while_its_files_are_unchanged(make_app, basic_copy: Path, monkeypatch):
+    """The catalogue is read and checked once; a touched file still hits, an edited one does not."""
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert warnings(app) == []
+    from prcite import catalogue
+
+    real_load = catalogue.load
+    calls = []
+    monkeypatch.setattr(catalogue, "load", lambda *a, **k: calls.append(a) or real_load(*a, **k))
+    cat = basic_copy / "sources" / "catalog.yaml"
+    cat.touch()  # a new date, the same bytes: taken from the last build
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert calls == [] and warnings(app) == []
+
+    # an edit (a new title) is read, and shows
+    cat.write_text(cat.read_text(encoding="utf-8").replace("Alpha report", "Alpha dispatch"), encoding="utf-8")
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert len(calls) == 1 and warnings(app) == []
+    assert "Alpha dispatch" in (Path(app.outdir) / "sources" / "alpha.html").read_text(encoding="utf-8")
+
+
+def test_a_problem_is_reported_by_every_build_until_it_is_fixed(make_app, basic_copy: Path):
+    """Nothing is kept from a build that warned: the next build finds the problem again."""
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    source = basic_copy / "sources" / "alpha.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "An added line.\n", encoding="utf-8")
+    for _ in range(2):
+        app = make_app("html", srcdir=basic_copy)
+        app.build()
+        assert any("alpha.txt has changed since its SHA-256 was recorded" in w for w in warnings(app)), warnings(app)

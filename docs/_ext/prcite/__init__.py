@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sourcepage
+from . import cache, catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sourcepage
 from .a11y import caption_levels
 from .annotations import write_annotations
 from .book import arrange_book
-from .chronology import ChronologyDirective, load_events
+from .chronology import ChronologyDirective, Event, load_events
 from .collect import number_citations
 from .coverage import CoverageDirective, coverage_placeholder, fill
 from .domain import CitationDomain
@@ -30,16 +30,29 @@ STATIC = Path(__file__).parent / "static"
 
 
 def load_catalogue(app: Sphinx) -> None:
+    """``builder-inited``: the catalogue, the sources and the events, read and checked.
+
+    Taken from the last build when none of their files, nor the extension, changed (``cache``).
+    """
     domain: CitationDomain = app.env.domains["prcite"]
-    folder = Path(app.srcdir) / app.config.prcite_sources
-    sources, problems = catalogue.load(folder)
-    domain.set_catalogue(sources, {p.source_id for p in problems if p.source_id})
-    for problem in problems:
-        where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
-        warn("catalogue", problem.message, where)
-    load_events(app)
+    config = app.config
+    folder = Path(app.srcdir) / config.prcite_sources
+    events = Path(app.srcdir) / config.prcite_events
+
+    def read() -> tuple[dict[str, catalogue.Source], set[str], list[Event]]:
+        sources, problems = catalogue.load(folder)
+        domain.set_catalogue(sources, {p.source_id for p in problems if p.source_id})
+        for problem in problems:
+            where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+            warn("catalogue", problem.message, where)
+        load_events(app)
+        return domain.sources, domain.broken, domain.events
+
+    inputs = cache.key([folder / "catalog.yaml", *folder.glob("*.txt"), events], config.prcite_themes)
+    sources, broken, domain.events = cache.remembered(app, "catalogue", inputs, read)
+    domain.set_catalogue(sources, broken)
     grounding.setup_check(app)
-    grounding.check_events(app)
+    grounding.check_events(app, inputs)
 
 
 def add_static(app: Sphinx, config: Config) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import cache
 from .yamlfile import read_list
 
 if TYPE_CHECKING:
@@ -51,8 +52,10 @@ def event_years(path: Path) -> list[int]:
 def set_substitutions(app: Sphinx, config: Config) -> None:
     """``config-inited``: the counts and years into ``myst_substitutions`` and the figure's period."""
     root = Path(app.confdir)
-    count = len(_entries(root / config.prcite_sources / "catalog.yaml"))
-    years = event_years(root / config.prcite_events)
+    catalogue, events = root / config.prcite_sources / "catalog.yaml", root / config.prcite_events
+    count, years = cache.remembered(
+        app, "corpus", cache.key([catalogue, events]), lambda: (len(_entries(catalogue)), event_years(events))
+    )
     first, last = (min(years), max(years)) if years else tuple(config.prcite_period or (0, 0))
     if not config.prcite_period:
         config.prcite_period = (first, last)

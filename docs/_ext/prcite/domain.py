@@ -143,9 +143,10 @@ class CitationDomain(Domain):
 
     def check_consistency(self) -> None:
         env: BuildEnvironment = self.env
+        excluded = {sid for sid, source in self.sources.items() if source.docname not in env.all_docs}
         for cite in self.all():
             source = self.sources.get(cite.source)
-            if source and source.docname not in env.all_docs:
+            if source and cite.source in excluded:
                 warn(
                     "citation",
                     f"citation of {cite.source!r}, whose page {source.docname} is excluded from the "

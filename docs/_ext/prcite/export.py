@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cache
 from .resolve import citation_label
 
 if TYPE_CHECKING:
@@ -28,11 +30,10 @@ def export_key(app: Sphinx, name: str) -> str | None:
     to ``remember`` once the file is written."""
     domain: CitationDomain = app.env.domains["prcite"]
     catalogue = Path(app.srcdir) / app.config.prcite_sources / "catalog.yaml"
-    code = sorted((p.name, p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("*.py"))
-    state = repr((EXPORT_VERSION, sorted(domain.citations.items()), catalogue.stat().st_mtime_ns, code))
     titles = {doc: app.env.titles[doc].astext() for doc in sorted(domain.citations) if doc in app.env.titles}
-    state += repr((titles, app.config.html_baseurl, app.config.project, app.builder.name))
-    key = hashlib.sha256(state.encode()).hexdigest()
+    settings = (app.config.html_baseurl, app.config.project, app.builder.name)
+    state = pickle.dumps((EXPORT_VERSION, sorted(domain.citations.items()), titles, settings), protocol=5)
+    key = cache.key([catalogue], hashlib.sha256(state).hexdigest())
     record = Path(app.doctreedir) / f"prcite-{name}.sha256"
     if (Path(app.outdir) / name).is_file() and record.is_file() and record.read_text() == key:
         return None

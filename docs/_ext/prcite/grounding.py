@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from . import cache
 from .nodes import resolved_date, src_citation
 from .report import warn
 from .yamlfile import read_list
@@ -536,21 +537,30 @@ def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
     An English word (a lower-case entry of Webster's Second, from PyPI's ``english-words``, or
     its plural), or a word written in lower case somewhere in the sources or pages; never a
     title. Only the words the pages capitalise are looked up, and the answers are kept beside the
-    doctrees, so the lexicon (a quarter of a second to load) is read only for new words.
+    doctrees with each file's words (by its contents), so a build reads again only the files that
+    changed, and the lexicon (a quarter of a second to load) only for new words.
     """
     paths = sorted(Path(app.srcdir, "docs").rglob("*.md"))
     paths += [Path(app.srcdir) / app.config.prcite_events, *(s.path for s in domain.sources.values())]
-    paths = [path for path in paths if path.is_file()]
-    # unchanged pages, events and sources give the same words: keep the answer with its inputs
-    signature = [[str(path), path.stat().st_mtime_ns, path.stat().st_size] for path in paths]
-    cache = Path(app.doctreedir) / "prcite-english-words.json"
-    stored = json.loads(cache.read_text(encoding="utf-8")) if cache.is_file() else {}
-    if stored.get("signature") == signature:
-        return set(stored["common"])
-    lower, capitalised = set(), set()
+    cache_file = Path(app.doctreedir) / "prcite-english-words.pickle"
+    try:
+        stored = pickle.loads(cache_file.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        stored = {}
+    # each file's words, by its contents: only a changed file is read for words again
+    words: dict[str, tuple[set[str], set[str]]] = {}
     for path in paths:
-        for word in _WORD.findall(path.read_text(encoding="utf-8")):
-            (lower if word[0].islower() else capitalised).add(word.lower())
+        digest = cache.digest(path)
+        if not digest:
+            continue
+        if digest not in stored.get("words", {}):
+            lower_words, capital_words = set(), set()
+            for word in _WORD.findall(path.read_text(encoding="utf-8")):
+                (lower_words if word[0].islower() else capital_words).add(word.lower())
+            stored.setdefault("words", {})[digest] = (lower_words, capital_words)
+        words[digest] = stored["words"][digest]
+    lower: set[str] = set().union(*(w[0] for w in words.values()))
+    capitalised: set[str] = set().union(*(w[1] for w in words.values()))
     known: dict[str, bool] = stored.get("known", {})
     new = sorted(capitalised - lower - known.keys())
     if new:
@@ -559,10 +569,10 @@ def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
         lexicon = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
         for word in new:
             known[word] = word in lexicon or word.removesuffix("s") in lexicon or word.removesuffix("es") in lexicon
-    common = ({w for w in capitalised if w in lower or known.get(w)} | lower) - TITLES
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps({"signature": signature, "known": known, "common": sorted(common)}), encoding="utf-8")
-    return common
+    if new or words.keys() != stored.get("words", {}).keys():
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_bytes(pickle.dumps({"words": words, "known": known}))
+    return ({w for w in capitalised if w in lower or known.get(w)} | lower) - TITLES
 
 
 def setup_check(app: Sphinx) -> None:
@@ -616,10 +626,20 @@ def _check_index(checker: Checker, doctree: nodes.document, docname: str, env: B
                 )
 
 
-def check_events(app: Sphinx) -> None:
-    """``builder-inited``, after the events: each summary and note against its citations."""
-    domain: CitationDomain = app.env.domains["prcite"]
+def check_events(app: Sphinx, inputs: str) -> None:
+    """``builder-inited``, after the events: each summary and note against its citations.
+
+    ``inputs``: the key of the catalogue and events; with the vocabulary and the common words,
+    it says whether the last build's check (passed, so nothing to report) still holds.
+    """
     checker: Checker = app.env.prcite_checker  # type: ignore[attr-defined]
+    vocabulary = Path(app.srcdir) / app.config.prcite_vocabulary
+    key = cache.key([vocabulary], inputs, sorted(checker.common))
+    cache.remembered(app, "event-grounding", key, lambda: _check_events(app, checker))
+
+
+def _check_events(app: Sphinx, checker: Checker) -> bool:
+    domain: CitationDomain = app.env.domains["prcite"]
     path = Path(app.srcdir) / app.config.prcite_events
     for event in domain.events:
         cites = []
@@ -645,6 +665,7 @@ def check_events(app: Sphinx) -> None:
                 for finding in checker.check(sentence, before):
                     warn("grounding", f"event {event.id!r}: {finding}", f"{path}:{event.line}")
                 before = sentence
+    return True
 
 
 def exemptions(app: Sphinx) -> dict[str, int]:

@@ -17,6 +17,8 @@ from typing import Any
 from sphinx.util import logging
 
 logger = logging.getLogger("prcite")
+#: problems reported by this process (``cache`` keeps only results whose computing reported none)
+count = 0
 
 
 def warn(subtype: str, message: str, location: Any, env: Any = None) -> None:
@@ -25,6 +27,8 @@ def warn(subtype: str, message: str, location: Any, env: Any = None) -> None:
     Sphinx keeps a page it has read, warnings and all, and an incremental build would not read
     it again: without this, a second ``make html`` after a failed one would pass in silence.
     """
+    global count
+    count += 1
     logger.warning(message, type="prcite", subtype=subtype, location=location)
     if env is not None:
         with contextlib.suppress(AttributeError, KeyError):  # not while a page is read

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import difflib
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -76,16 +77,24 @@ def check_date(value: Any) -> str | None:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_parsed: dict[str, bytes] = {}
+
+
 def read_list(path: Path, what: str) -> tuple[list[Any] | None, tuple[int | None, str] | None]:
     """The list in ``path``, or None and (line, message) saying what is wrong with the file.
 
     ``what`` names the file in messages ("the catalogue", "the events file").
     """
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, (mark.line + 1 if mark else None, f"{what} is not valid YAML: {exc}")
+    text = path.read_text(encoding="utf-8")
+    if text in _parsed:  # read again in one build (the counts, then the catalogue): a fresh copy
+        data = pickle.loads(_parsed[text])
+    else:
+        try:
+            data = yaml.load(text, Loader=_LineLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            return None, (mark.line + 1 if mark else None, f"{what} is not valid YAML: {exc}")
+        _parsed[text] = pickle.dumps(data)
     if not isinstance(data, list):
         return None, (1, f"{what} must be a YAML list of entries")
     return data, None
