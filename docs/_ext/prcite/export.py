@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +31,10 @@ def export_key(app: Sphinx, name: str) -> str | None:
     catalogue = Path(app.srcdir) / app.config.prcite_sources / "catalog.yaml"
     titles = {doc: app.env.titles[doc].astext() for doc in sorted(domain.citations) if doc in app.env.titles}
     settings = (app.config.html_baseurl, app.config.project, app.builder.name)
-    state = pickle.dumps((EXPORT_VERSION, sorted(domain.citations.items()), titles, settings), protocol=5)
-    key = cache.key([catalogue], hashlib.sha256(state).hexdigest())
+    # JSON, not pickle: pickle's bytes depend on which equal strings are one object, which a
+    # parallel build changes
+    state = json.dumps([EXPORT_VERSION, sorted(domain.citations.items()), titles, settings], ensure_ascii=False)
+    key = cache.key([catalogue], hashlib.sha256(state.encode()).hexdigest())
     record = Path(app.doctreedir) / f"prcite-{name}.sha256"
     if (Path(app.outdir) / name).is_file() and record.is_file() and record.read_text() == key:
         return None
