@@ -34,7 +34,6 @@ extensions = [
     "myst_parser",
     "sphinx_timeline",
     "prcite",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",
     "sphinx_last_updated_by_git",
@@ -78,8 +77,7 @@ suppress_warnings = ["git.too_shallow", "git.subprocess_error"]
 
 # -- Publishing: canonical address, sitemap, OpenGraph, 404 ---------------------
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://pakistan-russia-reader.readthedocs.io/en/latest/")
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+# sitemap.xml: every page, from html_baseurl (prcite.sitemap)
 ogp_site_url = html_baseurl
 ogp_site_name = "Pakistan–Russia relations: a source-cited reader"
 ogp_social_cards = {"enable": False}  # no generated images: nothing drawn, nothing fetched

@@ -110,3 +110,23 @@ def test_a_problem_is_reported_by_every_build_until_it_is_fixed(make_app, basic_
         app = make_app("html", srcdir=basic_copy)
         app.build()
         assert any("alpha.txt has changed since its SHA-256 was recorded" in w for w in warnings(app)), warnings(app)
+
+
+def test_the_sitemap_lists_every_page_after_an_incremental_build(make_app, basic_copy: Path):
+    """sphinx-sitemap kept only the pages the last build wrote; every build now lists them all."""
+    import xml.etree.ElementTree as ET
+
+    overrides = {"html_baseurl": "https://example.org/reader/"}
+    app = make_app("html", srcdir=basic_copy, confoverrides=overrides)
+    app.build()
+    page = basic_copy / "docs" / "page.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    app = make_app("html", srcdir=basic_copy, confoverrides=overrides)
+    app.build()
+    assert "docs/page" in written(app) and "sources/alpha" not in written(app)  # not every page
+    tree = ET.parse(Path(app.outdir) / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = [loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)]
+    pages = sorted(p.relative_to(app.outdir).as_posix() for p in Path(app.outdir).rglob("*.html"))
+    expected = [f"https://example.org/reader/{p}" for p in pages if p not in ("search.html", "genindex.html")]
+    assert listed == expected

@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache, catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sourcepage
+from . import cache, catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sitemap, sourcepage
 from .a11y import caption_levels
 from .annotations import write_annotations
 from .book import arrange_book
@@ -94,6 +94,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     figures.register(app)
     register_metadata(app)  # bibliographic metadata and descriptions (issue 17)
     register_epub(app)  # the EPUB edition (issue 17)
+    sitemap.register(app)
     app.add_role("src", SrcRole())
     app.add_role("date", DateRole())
     app.add_role("ed", EditorialRole())
