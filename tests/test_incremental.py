@@ -130,3 +130,27 @@ def test_the_sitemap_lists_every_page_after_an_incremental_build(make_app, basic
     pages = sorted(p.relative_to(app.outdir).as_posix() for p in Path(app.outdir).rglob("*.html"))
     expected = [f"https://example.org/reader/{p}" for p in pages if p not in ("search.html", "genindex.html")]
     assert listed == expected
+
+
+def test_a_long_branch_of_the_sidebar_is_cut_to_the_limit(make_app, basic_copy: Path):
+    """Past ``prcite_navigation_limit`` entries under a page, the sidebar keeps the current page and "N more"."""
+    index = basic_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").split("```{toctree}")[0] + "```{toctree}\npage\nlist\n```\n")
+    (basic_copy / "docs" / "list.md").write_text("# The list\n\n```{toctree}\n/sources/alpha\n/sources/beta\n```\n")
+    furo = {"html_theme": "furo", "prcite_navigation_limit": 1}
+    app = make_app("html", srcdir=basic_copy, confoverrides=furo)
+    app.build()
+    assert warnings(app) == []
+
+    def sidebar(page: str) -> list[str]:
+        html = (Path(app.outdir) / page).read_text(encoding="utf-8")
+        return [a.get_text() for a in BeautifulSoup(html, "html.parser").select(".sidebar-tree a")]
+
+    # two sources under "The list": more than one
+    assert sidebar("docs/page.html") == ["Second page", "The list", "2 more"]
+    assert sidebar("sources/alpha.html") == ["Second page", "The list", "Alpha report", "1 more"]
+    more = BeautifulSoup((Path(app.outdir) / "sources/alpha.html").read_text(encoding="utf-8"), "html.parser")
+    assert more.select_one(".sidebar-tree .prcite-more a")["href"] == "../docs/list.html"
+    app = make_app("html", srcdir=basic_copy, confoverrides={**furo, "prcite_navigation_limit": 2})
+    app.build()
+    assert sidebar("docs/page.html") == ["Second page", "The list", "Alpha report", "Beta essay"]

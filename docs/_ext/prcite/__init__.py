@@ -6,7 +6,20 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache, catalogue, citeas, corpus, figures, grounding, nodes, resolve, searchtext, sitemap, sourcepage
+from . import (
+    cache,
+    catalogue,
+    citeas,
+    corpus,
+    figures,
+    grounding,
+    navigation,
+    nodes,
+    resolve,
+    searchtext,
+    sitemap,
+    sourcepage,
+)
 from .a11y import caption_levels
 from .annotations import write_annotations
 from .book import arrange_book
@@ -95,6 +108,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register_metadata(app)  # bibliographic metadata and descriptions (issue 17)
     register_epub(app)  # the EPUB edition (issue 17)
     sitemap.register(app)
+    navigation.register(app)
     app.add_role("src", SrcRole())
     app.add_role("date", DateRole())
     app.add_role("ed", EditorialRole())
