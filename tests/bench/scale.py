@@ -70,8 +70,9 @@ def setup(app):
 def paragraph(rng: random.Random, n: int, source: int, para: int) -> str:
     words = [rng.choice(WORDS) for _ in range(n)]
     words[0] = words[0].capitalize()
-    # a unique marker per paragraph keeps quotes unambiguous, as real texts are
-    words.insert(n // 2, f"item{source}x{para}")
+    # a unique marker per paragraph keeps quotes unambiguous, as real texts are; the year of the
+    # source's event follows it, so that every quote carries the date the grounding check wants
+    words[n // 2 : n // 2] = [f"item{source}x{para}", str(1950 + source % 68)]
     return " ".join(words) + "."
 
 
@@ -122,7 +123,7 @@ def with_extension(root: Path, size: int, texts, cites, nav: bool) -> None:
         (src / f"s{s}.txt").write_bytes(data)
         catalogue.append(
             f"- id: s{s}\n  file: s{s}.txt\n  sha256: {hashlib.sha256(data).hexdigest()}\n  title: Source {s}\n"
-            f'  author: Author {s}\n  outlet: Outlet\n  date: "2018"\n  kind: op-ed\n  stance: A stance.\n'
+            f'  author: Author {s}\n  outlet: Outlet\n  date: "2018"\n  kind: news report\n  stance: A stance.\n'
         )
     (src / "catalog.yaml").write_text("\n".join(catalogue), encoding="utf-8")
     events = [
