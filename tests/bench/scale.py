@@ -129,7 +129,7 @@ def with_extension(root: Path, size: int, texts, cites, nav: bool) -> None:
     events = [
         f'- id: e{s}\n  date: "{1950 + s % 68}"\n  summary: Event {s}.\n  themes: [{THEMES[s % 5]}]\n'
         f'  citations:\n    - source: s{s}\n      quote: "{c}"\n'
-        for s, _, c in cites[::10]
+        for s, _, c in sorted(cites[::10], key=lambda cite: cite[0] % 68)  # the file is kept in date order
     ]
     (root / "docs" / "events.yaml").write_text("\n".join(events), encoding="utf-8")
     (root / "docs" / "timeline.md").write_text("# Timeline\n\n```{chronology}\n```\n", encoding="utf-8")
@@ -143,7 +143,8 @@ def baseline(root: Path, size: int, texts, cites, nav: bool) -> None:
     for s, paras in enumerate(texts):
         body = "\n\n".join(f"**{n}** {p}" for n, p in enumerate(paras, 1))
         (src / f"s{s}.md").write_text(f"# Source {s}\n\n{body}\n", encoding="utf-8")
-    items = "\n".join(f"- **{1950 + s % 68}** Event {s}. “{c}”" for s, _, c in cites[::10])
+    events = sorted(cites[::10], key=lambda cite: cite[0] % 68)
+    items = "\n".join(f"- **{1950 + s % 68}** Event {s}. “{c}”" for s, _, c in events)
     (root / "docs" / "timeline.md").write_text(f"# Timeline\n\n{items}\n", encoding="utf-8")
 
 
