@@ -149,6 +149,7 @@ def test_a_long_branch_of_the_sidebar_is_cut_to_the_limit(make_app, basic_copy: 
     # two sources under "The list": more than one
     assert sidebar("docs/page.html") == ["Second page", "The list", "2 more"]
     assert sidebar("sources/alpha.html") == ["Second page", "The list", "Alpha report", "1 more"]
+    assert sidebar("docs/list.html") == ["Second page", "The list", "2 more"]
     more = BeautifulSoup((Path(app.outdir) / "sources/alpha.html").read_text(encoding="utf-8"), "html.parser")
     assert more.select_one(".sidebar-tree .prcite-more a")["href"] == "../docs/list.html"
     app = make_app("html", srcdir=basic_copy, confoverrides={**furo, "prcite_navigation_limit": 2})

@@ -2,10 +2,13 @@
 
 Furo draws the whole global table of contents into every page's sidebar: with hundreds of
 sources, every page would list them all, and the build would grow with the square of the
-number of pages. Any branch with more than ``prcite_navigation_limit`` entries (the sources,
-in practice) keeps only the entry of the page being shown, if it is one of them, and a last
-line "N more" linking to the branch's own page, which lists them all. Below the limit (the
-site's five sources) the sidebar is Sphinx's own, unchanged.
+number of pages (each page resolves, copies and writes every entry). A toctree with more than
+``prcite_navigation_limit`` entries (the sources, in practice) shows in the sidebar only the
+entry of the page being shown, if it is one of them, and a last line "N more" linking to the
+toctree's own page, which lists them all. The long toctree is cut *before* Sphinx resolves the
+sidebar (its entries are swapped for the cut list during the call, then restored), so that
+each page's sidebar costs the same however long the list. Below the limit (the site's five
+sources) the sidebar is Sphinx's own, unchanged; pages' own toctrees are never cut.
 """
 
 from __future__ import annotations
@@ -18,43 +21,63 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
-def _bound(tree: nodes.Element, limit: int) -> None:
-    for branch in list(tree.findall(nodes.bullet_list)):
-        items = [child for child in branch.children if isinstance(child, nodes.list_item)]
-        parent = branch.parent
-        if len(items) <= limit or not isinstance(parent, nodes.list_item):
+def find_long(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the toctrees longer than the limit, with the page each is on."""
+    limit = app.config.prcite_navigation_limit
+    env.prcite_long_toctrees = [  # type: ignore[attr-defined]
+        (node, docname)
+        for docname in sorted(env.tocs)
+        for node in env.tocs[docname].findall(addnodes.toctree)
+        if limit and len(node["entries"]) > limit
+    ]
+
+
+def _more(tree: nodes.Element, uri: str, hidden: int) -> None:
+    """Add "N more" (a link to ``uri``) under the sidebar entry that links to ``uri``."""
+    for item in tree.findall(nodes.list_item):
+        link = item.next_node(nodes.reference)
+        if link is None or link.get("refuri") != uri:
             continue
-        kept = [item for item in items if "current" in item.get("classes", [])]
-        link = next(parent.findall(nodes.reference), None)
-        level = [c for c in items[0].get("classes", []) if c.startswith("toctree-l")]  # Furo styles by level
-        more = nodes.list_item("", classes=[*level, "prcite-more"])
-        label = f"{len(items) - len(kept)} more"
-        if link is not None:
-            more += addnodes.compact_paragraph("", "", nodes.reference("", label, refuri=link["refuri"], internal=True))
-        else:
-            more += addnodes.compact_paragraph("", label)
-        branch.children = []
-        branch.extend([*kept, more])
+        branch = item.next_node(nodes.bullet_list)
+        if branch is None:
+            branch = nodes.bullet_list()
+            item += branch
+        level = [c for c in item.get("classes", []) if c.startswith("toctree-l")]
+        deeper = [f"toctree-l{int(c[len('toctree-l') :]) + 1}" for c in level]  # Furo styles by level
+        more = nodes.list_item("", classes=[*deeper, "prcite-more"])
+        more += addnodes.compact_paragraph("", "", nodes.reference("", f"{hidden} more", refuri=uri, internal=True))
+        branch += more
+        return
 
 
 def bounded_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """``html-page-context``: the theme's ``toctree()``, with long branches cut to the limit."""
-    limit = app.config.prcite_navigation_limit
-    if not callable(context.get("toctree")) or not limit:
+    """``html-page-context``: the theme's ``toctree()``, with the long toctrees cut to the page shown."""
+    long = getattr(app.env, "prcite_long_toctrees", [])
+    if not callable(context.get("toctree")) or not long:
         return
     builder = app.builder
 
     def toctree(collapse: bool = True, **kwargs: Any) -> str:
-        # as Sphinx's own (StandaloneHTMLBuilder._get_local_toctree), then the long branches cut
+        # as Sphinx's own (StandaloneHTMLBuilder._get_local_toctree), with the long toctrees cut
         kwargs.setdefault("includehidden", False)
         if kwargs.get("maxdepth") == "":
             kwargs.pop("maxdepth")
-        tree = global_toctree_for_doc(app.env, pagename, builder, tags=builder.tags, collapse=collapse, **kwargs)
+        saved = [(node, node["entries"]) for node, _ in long]
+        try:
+            for node, entries in saved:
+                node["entries"] = [entry for entry in entries if entry[1] == pagename]
+            tree = global_toctree_for_doc(app.env, pagename, builder, tags=builder.tags, collapse=collapse, **kwargs)
+        finally:
+            for node, entries in saved:
+                node["entries"] = entries
         if tree is None:
             return ""
-        _bound(tree, limit)
+        for (_node, parent), (_, entries) in zip(long, saved, strict=True):
+            hidden = sum(1 for entry in entries if entry[1] != pagename)
+            _more(tree, builder.get_relative_uri(pagename, parent), hidden)
         return builder.render_partial(tree)["fragment"]
 
     context["toctree"] = toctree
@@ -62,4 +85,5 @@ def bounded_toctree(app: Sphinx, pagename: str, templatename: str, context: dict
 
 def register(app: Sphinx) -> None:
     app.add_config_value("prcite_navigation_limit", 20, "html", types=[int])
+    app.connect("env-updated", find_long)
     app.connect("html-page-context", bounded_toctree, priority=400)  # before the theme and a11y read it

@@ -52,7 +52,9 @@ def start_writing(app: Sphinx, builder: Builder) -> None:
     if builder.format != "html":
         return
     store = _store(app)
-    builder.prcite_texts = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}  # type: ignore[attr-defined]
+    raw = store.read_text(encoding="utf-8") if store.exists() else None
+    builder.prcite_texts = json.loads(raw) if raw else {}  # type: ignore[attr-defined]
+    builder.prcite_texts_before = (raw, dict(builder.prcite_texts))  # type: ignore[attr-defined]
     store.unlink(missing_ok=True)
 
 
@@ -113,8 +115,12 @@ def write_data(app: Sphinx, exception: Exception | None) -> None:
         return
     texts = _texts(app)
     pages = {docname: texts[docname] for docname in sorted(app.env.found_docs) if docname in texts}
-    _store(app).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    raw, before = getattr(app.builder, "prcite_texts_before", (None, {}))
     out = Path(app.outdir) / "_static" / DATA
+    if raw is not None and pages == before and out.is_file():  # no page's text changed: nothing to redo
+        _store(app).write_text(raw, encoding="utf-8")
+        return
+    _store(app).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     out.write_text("window.PRCITE_PAGES = " + json.dumps(pages, ensure_ascii=False, sort_keys=True) + ";\n", "utf-8")
 
 
