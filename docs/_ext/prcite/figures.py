@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .corpus import in_words
 from .coverage import counts
-from .svgdraw import COLOURS, MARKERS, chronology, matrix
+from .svgdraw import COLOURS, MARKERS, chronology, matrix, when
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -150,10 +150,7 @@ def _draw_chronology(spec: dict[str, Any]) -> Figure:
         ax.text((start + end + 1) / 2, len(rows) - 0.45 + 0.5 * (k % 2), text,
                 ha="center", va="bottom", fontsize=7, color="#222222", linespacing=1.0)  # fmt: skip
     for date, theme_rows, _eid in spec["events"]:
-        decade = date.endswith("s")  # "1990s": the sources give only the decade
-        year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
-        x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
-        width = 10 if decade else 1 / 12 if month else 1
+        x, width, day, decade = when(date)
         for row in theme_rows:
             y = len(rows) - 1 - row
             if day:

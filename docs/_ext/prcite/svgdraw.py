@@ -97,6 +97,14 @@ def matrix(spec: dict[str, Any], fid: str) -> str:
     return "".join(out)
 
 
+def when(date: str) -> tuple[float, float, bool, bool]:
+    """An event's date on the time axis: (start in years, the span it covers, dated to a day, a decade)."""
+    decade = date.endswith("s")  # "1990s": the sources give only the decade
+    year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
+    x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)  # type: ignore[operator]
+    return x, 10 if decade else 1 / 12 if month else 1, day is not None, decade
+
+
 def _marker(shape: str, x: float, y: float, r: float, colour: str, gid: str) -> str:
     if shape == "o":
         return f'<circle id="{gid}" cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" fill="{colour}"/>'
@@ -157,10 +165,7 @@ def chronology(spec: dict[str, Any], fid: str) -> str:
         bold = ' font-weight="bold"'
         out.append(_lines(x0 - 7, py(len(rows) - 1 - k), label, size=11, anchor="end", valign="center", attrs=bold))
     for date, theme_rows, eid in spec["events"]:
-        decade = date.endswith("s")  # "1990s": the sources give only the decade
-        year, month, day = (int(x) if x else None for x in [*date.rstrip("s").split("-"), None, None][:3])
-        x = year + ((month - 1) / 12 if month else 0) + ((day - 1) / 365 if day else 0)
-        span = 10 if decade else 1 / 12 if month else 1
+        x, span, day, decade = when(date)
         for row in theme_rows:
             y, colour, gid = py(len(rows) - 1 - row), COLOURS[row % len(COLOURS)], f"event-{eid}-{row}"
             if day:
