@@ -77,7 +77,8 @@ def check_date(value: Any) -> str | None:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-_parsed: dict[str, bytes] = {}
+#: per file, its last text and what it parsed to: a file read twice in one build is parsed once
+_parsed: dict[Path, tuple[str, bytes]] = {}
 
 
 def read_list(path: Path, what: str) -> tuple[list[Any] | None, tuple[int | None, str] | None]:
@@ -86,15 +87,15 @@ def read_list(path: Path, what: str) -> tuple[list[Any] | None, tuple[int | None
     ``what`` names the file in messages ("the catalogue", "the events file").
     """
     text = path.read_text(encoding="utf-8")
-    if text in _parsed:  # read again in one build (the counts, then the catalogue): a fresh copy
-        data = pickle.loads(_parsed[text])
+    if _parsed.get(path, ("", b""))[0] == text:  # read again (the counts, then the catalogue): a fresh copy
+        data = pickle.loads(_parsed[path][1])
     else:
         try:
             data = yaml.load(text, Loader=_LineLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             return None, (mark.line + 1 if mark else None, f"{what} is not valid YAML: {exc}")
-        _parsed[text] = pickle.dumps(data)
+        _parsed[path] = (text, pickle.dumps(data))
     if not isinstance(data, list):
         return None, (1, f"{what} must be a YAML list of entries")
     return data, None
