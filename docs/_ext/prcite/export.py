@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 #: bump when the exported files change form, so that the next build writes them again
-EXPORT_VERSION = "1"
+EXPORT_VERSION = "2"
 
 
 def export_key(app: Sphinx, name: str) -> str | None:
@@ -84,5 +84,8 @@ def write_citations_json(app: Sphinx, exception: Exception | None) -> None:
             }
         )
     out = Path(app.outdir) / "citations.json"
-    out.write_text(json.dumps({"citations": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # one citation a line, as in the annotations: a change shows as one line, and each line is
+    # encoded by json's C encoder (an indented file goes through its pure-Python one, 4x slower)
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    out.write_text(f'{{"citations": [\n{lines}\n]}}\n', encoding="utf-8")
     remember(app, "citations.json", key)
