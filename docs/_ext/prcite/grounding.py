@@ -566,7 +566,8 @@ def common_words(app: Sphinx, domain: CitationDomain) -> set[str]:
     if new:
         from english_words import get_english_words_set
 
-        lexicon = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+        # the words looked up are lower case, so finding one finds a lower-case entry
+        lexicon = get_english_words_set(["web2"], lower=False, alpha=True)
         for word in new:
             known[word] = word in lexicon or word.removesuffix("s") in lexicon or word.removesuffix("es") in lexicon
     if new or words.keys() != stored.get("words", {}).keys():
@@ -582,7 +583,9 @@ def setup_check(app: Sphinx) -> None:
     vocab = load_vocabulary(path)
     for line, message in vocab.problems:
         warn("grounding", message, f"{path}:{line}")
-    app.env.prcite_checker = Checker(domain, vocab, common_words(app, domain))  # type: ignore[attr-defined]
+    # on the application, not the environment: it is made afresh each build, and pickled with the
+    # environment it would be half of the file every rebuild loads and saves
+    app.prcite_checker = Checker(domain, vocab, common_words(app, domain))  # type: ignore[attr-defined]
 
 
 def check_page(app: Sphinx, doctree: nodes.document) -> None:
@@ -590,7 +593,7 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     if env.docname in env.domains["prcite"].by_docname() or env.docname in app.config.prcite_grounding_exclude:
         return
-    checker: Checker = env.prcite_checker  # type: ignore[attr-defined]
+    checker: Checker = app.prcite_checker  # type: ignore[attr-defined]
     by_para: dict[int, Sentence] = {}
     for sentence in page_sentences(doctree):
         before = by_para.get(sentence.line)
@@ -632,7 +635,7 @@ def check_events(app: Sphinx, inputs: str) -> None:
     ``inputs``: the key of the catalogue and events; with the vocabulary and the common words,
     it says whether the last build's check (passed, so nothing to report) still holds.
     """
-    checker: Checker = app.env.prcite_checker  # type: ignore[attr-defined]
+    checker: Checker = app.prcite_checker  # type: ignore[attr-defined]
     vocabulary = Path(app.srcdir) / app.config.prcite_vocabulary
     key = cache.key([vocabulary], inputs, sorted(checker.common))
     cache.remembered(app, "event-grounding", key, lambda: _check_events(app, checker))
@@ -671,7 +674,7 @@ def _check_events(app: Sphinx, checker: Checker) -> bool:
 def exemptions(app: Sphinx) -> dict[str, int]:
     """How much the check lets through unchecked or checked elsewhere: for a reviewer."""
     domain: CitationDomain = app.env.domains["prcite"]
-    checker: Checker = app.env.prcite_checker  # type: ignore[attr-defined]
+    checker: Checker = app.prcite_checker  # type: ignore[attr-defined]
     pages = [p.read_text(encoding="utf-8") for p in Path(app.srcdir, "docs").rglob("*.md")]
     return {
         "vocabulary entries": checker.vocab.entries,
@@ -685,7 +688,7 @@ def exemptions(app: Sphinx) -> dict[str, int]:
 
 def report(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: print the exemptions, so a reviewer sees how much is exempted."""
-    if exception is not None or not hasattr(app.env, "prcite_checker"):
+    if exception is not None or not hasattr(app, "prcite_checker"):
         return
     from sphinx.util import logging
 
