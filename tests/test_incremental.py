@@ -155,3 +155,39 @@ def test_a_long_branch_of_the_sidebar_is_cut_to_the_limit(make_app, basic_copy: 
     app = make_app("html", srcdir=basic_copy, confoverrides={**furo, "prcite_navigation_limit": 2})
     app.build()
     assert sidebar("docs/page.html") == ["Second page", "The list", "Alpha report", "Beta essay"]
+
+
+def test_an_incremental_build_writes_the_same_search_index_as_a_clean_one(make_app, basic_copy: Path):
+    """Sphinx 9.0.4 kept only the index entries of the pages an incremental build wrote."""
+    import json
+
+    page = basic_copy / "docs" / "page.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{index} Defence cooperation agreement\n```\n\n"
+        "B. Author writes that a defence cooperation agreement was signed."
+        "{src}`beta signed a defence cooperation agreement in November 2014`\n",
+        "utf-8",
+    )
+    other = basic_copy / "docs" / "other.md"
+    other.write_text(
+        "---\norphan: true\n---\n# Other\n\n```{index} Peshawar\n```\n\n"
+        "A. Writer writes that a mission flew from Peshawar."
+        "{src}`alpha The first mission flew from Peshawar in 1960`\n",
+        "utf-8",
+    )
+
+    def entries(app) -> dict[str, list]:
+        text = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+        return json.loads(text[text.index("(") + 1 : text.rindex(")")])["indexentries"]
+
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert warnings(app) == []
+    clean = (Path(app.outdir) / "searchindex.js").read_bytes()
+    assert {"peshawar", "defence cooperation agreement"} <= entries(app).keys()
+    page.touch()
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert "docs/page" in written(app) and "docs/other" not in written(app)
+    assert {"peshawar", "defence cooperation agreement"} <= entries(app).keys()  # the page not written keeps its entry
+    assert (Path(app.outdir) / "searchindex.js").read_bytes() == clean

@@ -16,6 +16,7 @@ from . import (
     navigation,
     nodes,
     resolve,
+    searchindex,
     searchtext,
     sitemap,
     sourcepage,
@@ -144,5 +145,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", searchtext.search_page_assets)
     app.connect("html-page-context", citeas.embed_metadata)
     app.connect("build-finished", searchtext.write_data)
+    app.connect("builder-inited", searchindex.keep_index_entries)  # a Sphinx 9.0.4 defect, see there
     app.connect("build-finished", unfreeze, priority=900)
     return {"version": "1.0", "env_version": 7, "parallel_read_safe": True, "parallel_write_safe": True}
