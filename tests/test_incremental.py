@@ -191,3 +191,39 @@ def test_an_incremental_build_writes_the_same_search_index_as_a_clean_one(make_a
     assert "docs/page" in written(app) and "docs/other" not in written(app)
     assert {"peshawar", "defence cooperation agreement"} <= entries(app).keys()  # the page not written keeps its entry
     assert (Path(app.outdir) / "searchindex.js").read_bytes() == clean
+
+
+def test_an_incremental_build_writes_what_a_clean_build_of_the_same_files_writes(make_app, basic_copy: Path, tmp_path):
+    """Every output file, byte for byte: nothing an earlier build wrote survives stale.
+
+    Two defects this found: the search index lost the index entries of pages not written again
+    (above); the search page's script tag carried the previous build's checksum of the search
+    text (and a clean build none), so a browser could keep the old text; and the source pages'
+    "cited by" links kept the old title of a retitled citing page."""
+    import shutil
+
+    from sphinx.builders.html._assets import _file_checksum_inner
+
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    page = basic_copy / "docs" / "page.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Second page", "Second page, edited"), "utf-8")
+    # each `make html` is a new process; Sphinx keeps the assets' checksums for the process's life
+    _file_checksum_inner.cache_clear()
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert "docs/page" in written(app)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(basic_copy, fresh, ignore=shutil.ignore_patterns("_build"))
+    _file_checksum_inner.cache_clear()
+    clean = make_app("html", srcdir=fresh)
+    clean.build()
+    assert warnings(app) == warnings(clean) == []
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    incremental, expected = files(Path(app.outdir)), files(Path(clean.outdir))
+    assert incremental.keys() == expected.keys()
+    assert [name for name in expected if incremental[name] != expected[name]] == []
+    assert b"Second page, edited" in incremental["_static/prcite-searchtext.js"]

@@ -83,7 +83,35 @@ def bounded_toctree(app: Sphinx, pagename: str, templatename: str, context: dict
     context["toctree"] = toctree
 
 
+def _navigation(env: BuildEnvironment) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """What every page's navigation is drawn from: the pages' titles and the toctrees' entries."""
+    titles = {docname: title.astext() for docname, title in sorted(env.titles.items())}
+    return titles, {docname: list(entries) for docname, entries in sorted(env.toctree_includes.items())}
+
+
+def remember_navigation(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated`` (before Sphinx forgets the changed pages): the navigation as it was."""
+    app.prcite_navigation_before = _navigation(env)  # type: ignore[attr-defined]
+    return []
+
+
+def navigation_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: every page, when a page's title or a toctree changed.
+
+    Each page's sidebar lists every page by title, and its "previous"/"next" links name its
+    neighbours; Sphinx writes again only the pages read and their toctree's parent, so a
+    retitled, added or moved page left the other pages naming it as before.
+    """
+    if getattr(app, "prcite_navigation_before", None) in (None, _navigation(env)):
+        return []
+    return sorted(env.found_docs)
+
+
 def register(app: Sphinx) -> None:
     app.add_config_value("prcite_navigation_limit", 20, "html", types=[int])
+    app.connect("env-get-outdated", remember_navigation)
+    app.connect("env-get-updated", navigation_changed)
     app.connect("env-updated", find_long)
     app.connect("html-page-context", bounded_toctree, priority=400)  # before the theme and a11y read it

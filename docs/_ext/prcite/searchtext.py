@@ -2,9 +2,9 @@
 
 Sphinx's search page fetches each result page to show a snippet, which browsers refuse
 under ``file://``. Each page's text (sections with their ids) is kept while writing;
-at the end one script holding them all is written, and the search page alone loads it
-with a small script that answers those fetches from it when the site is read from disk.
-Over HTTP nothing changes.
+with the search page, which Sphinx writes after every other page, one script holding them all
+is written, and the search page alone loads it with a small script that answers those
+fetches from it when the site is read from disk. Over HTTP nothing changes.
 
 An incremental build writes only some pages, so the texts are also kept beside the doctree
 cache, in one file that exists only between builds: it is taken in when writing starts and
@@ -109,22 +109,39 @@ def keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         _texts(app)[docname] = f'<div role="main">{_minimal_html(doctree)}</div>'
 
 
-def write_data(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: one script with the text of every page of the site."""
-    if exception is not None or app.builder.format != "html":
-        return
+def _pages(app: Sphinx) -> dict[str, str]:
+    """The text of every page of the site, removed pages left out."""
     texts = _texts(app)
-    pages = {docname: texts[docname] for docname in sorted(app.env.found_docs) if docname in texts}
+    return {docname: texts[docname] for docname in sorted(app.env.found_docs) if docname in texts}
+
+
+def _write_script(app: Sphinx) -> None:
+    """The script with the text of every page, unless no page's text changed since it was written."""
+    pages = _pages(app)
     raw, before = getattr(app.builder, "prcite_texts_before", (None, {}))
     out = Path(app.outdir) / "_static" / DATA
-    if raw is not None and pages == before and out.is_file():  # no page's text changed: nothing to redo
-        _store(app).write_text(raw, encoding="utf-8")
+    if raw is not None and pages == before and out.is_file():
         return
-    _store(app).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("window.PRCITE_PAGES = " + json.dumps(pages, ensure_ascii=False, sort_keys=True) + ";\n", "utf-8")
+
+
+def write_data(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the texts kept for the next build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    pages = _pages(app)
+    raw, before = getattr(app.builder, "prcite_texts_before", (None, {}))
+    unchanged = raw is not None and pages == before
+    _store(app).write_text(raw if unchanged else json.dumps(pages, ensure_ascii=False), encoding="utf-8")
 
 
 def search_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if pagename == "search":
+        # written here, not when the build ends: the search page comes after every other page, so
+        # all the texts are in, and Sphinx's "?v=" checksum on the script tag is then of this
+        # build's file (written at build end, a clean build had no checksum and an incremental
+        # one the previous build's)
+        _write_script(app)
         app.add_js_file(DATA)
         app.add_js_file("prcite-search.js")
