@@ -224,6 +224,8 @@ class Checker:
             rf"\b(?P<a>{names})(?:’s|'s)?\s+(?:also\s+|then\s+)?(?:{REPORTING})\b"
             rf"|\baccording to (?:\w+ )?(?P<b>{names})\b"
         )
+        #: words of every source's author, the same for every sentence (once, not per sentence)
+        self._authors = {w.lower() for source in self.sources.values() for w in _WORD.findall(source.author)}
         self._words: dict[tuple[str, int], tuple[set[str], set[str], str]] = {}
         self._stems: dict[tuple[str, int], dict[str, set[str]]] = {}
 
@@ -250,10 +252,9 @@ class Checker:
 
     def names(self, sids: Iterable[str]) -> set[str]:
         """Words of every source's author, and of the cited sources' voices."""
-        out = {w.lower() for source in self.sources.values() for w in _WORD.findall(source.author)}
+        out = set(self._authors)
         for sid in sids:
             source = self.sources[sid]
-            out.update(w.lower() for w in _WORD.findall(source.author))
             for voice in source.voices.values():
                 out.update(w.lower() for w in _WORD.findall(voice.name))
         return out
