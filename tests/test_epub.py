@@ -120,3 +120,24 @@ def test_the_figures_are_in_the_book(book: zipfile.ZipFile):
     titles = re.findall(r'xlink:title="([^"]*)"', book.read("docs/sources.xhtml").decode("utf-8"))
     assert "The Cold War" in titles
     assert "genindex.xhtml" in book.namelist()
+
+
+def test_a_source_page_labels_its_fields_with_one_colon_each(book: zipfile.ZipFile, tmp_path: Path):
+    """Sphinx's EPUB stylesheet adds a colon after each field name, which docutils already writes:
+    the source pages' metadata read "Author::". Rendered by Chromium, as a reading system would."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (make test installs it)")
+    book.extractall(tmp_path)
+    (page,) = [p for p in (tmp_path / "sources").glob("*.xhtml") if p.name.startswith("khan-2018")]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        tab.goto(page.as_uri())
+        labels = tab.eval_on_selector_all(
+            "dl.field-list > dt",
+            "dts => dts.map(dt => dt.textContent + getComputedStyle(dt, '::after').content.replace(/^none$/, ''))",
+        )
+        browser.close()
+    assert len(labels) >= 8, labels
+    assert all(label.count(":") == 1 and label.endswith(":") for label in labels), labels
