@@ -33,10 +33,11 @@ DATA = "prcite-searchtext.js"
 
 
 def _store(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "prcite-searchtext.json"
+    return Path(app.doctreedir) / "prcite-searchtext.txt"
 
 
 def _texts(app: Sphinx) -> dict[str, str]:
+    """Each page's text, as a JSON string: encoded once, when the page is written, not every build."""
     return app.builder.prcite_texts  # type: ignore[attr-defined]
 
 
@@ -48,13 +49,15 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
 
 
 def start_writing(app: Sphinx, builder: Builder) -> None:
-    """``write-started``: take in the texts kept by earlier builds."""
+    """``write-started``: take in the texts kept by earlier builds (a line a page: its name and text
+    as JSON strings, a tab between)."""
     if builder.format != "html":
         return
     store = _store(app)
-    raw = store.read_text(encoding="utf-8") if store.exists() else None
-    builder.prcite_texts = json.loads(raw) if raw else {}  # type: ignore[attr-defined]
-    builder.prcite_texts_before = (raw, dict(builder.prcite_texts))  # type: ignore[attr-defined]
+    raw = store.read_text(encoding="utf-8") if store.exists() else ""
+    texts = (line.split("\t", 1) for line in raw.splitlines())
+    builder.prcite_texts = {json.loads(docname): text for docname, text in texts}  # type: ignore[attr-defined]
+    builder.prcite_texts_before = dict(builder.prcite_texts) if store.exists() else None  # type: ignore[attr-defined]
     store.unlink(missing_ok=True)
 
 
@@ -106,11 +109,12 @@ def _minimal_html(node: nodes.Element) -> str:
 def keep_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved`` (in the main process, also when writing in parallel): keep this page's text."""
     if app.builder.format == "html":
-        _texts(app)[docname] = f'<div role="main">{_minimal_html(doctree)}</div>'
+        text = f'<div role="main">{_minimal_html(doctree)}</div>'
+        _texts(app)[docname] = json.dumps(text, ensure_ascii=False)
 
 
 def _pages(app: Sphinx) -> dict[str, str]:
-    """The text of every page of the site, removed pages left out."""
+    """The text of every page of the site (JSON strings), removed pages left out, in page order."""
     texts = _texts(app)
     return {docname: texts[docname] for docname in sorted(app.env.found_docs) if docname in texts}
 
@@ -118,22 +122,21 @@ def _pages(app: Sphinx) -> dict[str, str]:
 def _write_script(app: Sphinx) -> None:
     """The script with the text of every page, unless no page's text changed since it was written."""
     pages = _pages(app)
-    raw, before = getattr(app.builder, "prcite_texts_before", (None, {}))
     out = Path(app.outdir) / "_static" / DATA
-    if raw is not None and pages == before and out.is_file():
+    if pages == getattr(app.builder, "prcite_texts_before", None) and out.is_file():
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("window.PRCITE_PAGES = " + json.dumps(pages, ensure_ascii=False, sort_keys=True) + ";\n", "utf-8")
+    # the object written as json.dumps(..., sort_keys=True) writes it, from the strings kept
+    entries = ", ".join(f"{json.dumps(docname, ensure_ascii=False)}: {text}" for docname, text in pages.items())
+    out.write_text(f"window.PRCITE_PAGES = {{{entries}}};\n", encoding="utf-8")
 
 
 def write_data(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the texts kept for the next build."""
     if exception is not None or app.builder.format != "html":
         return
-    pages = _pages(app)
-    raw, before = getattr(app.builder, "prcite_texts_before", (None, {}))
-    unchanged = raw is not None and pages == before
-    _store(app).write_text(raw if unchanged else json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    lines = "".join(f"{json.dumps(docname, ensure_ascii=False)}\t{text}\n" for docname, text in _pages(app).items())
+    _store(app).write_text(lines, encoding="utf-8")
 
 
 def search_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
