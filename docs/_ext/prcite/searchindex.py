@@ -2,9 +2,10 @@
 
 On an incremental build Sphinx (9.0.4) reads the previous ``searchindex.js`` back and feeds it
 only the pages it writes again, but its ``load`` restores the words and titles and not the index
-entries (``indexentries``, which the search page ranks first: a search for "Putin" finds the
-index entry for Vladimir Putin). After touching one page, the index kept the entries of the
-pages written (44 of the site's 363) and silently lost the rest until the next clean build.
+entries (``indexentries``: for a query that matches an entry, "Vladimir Putin", the search page
+adds a result linked to the entry's place on each page that has it). After touching one page,
+the index kept the entries of the pages written (44 of the site's 363) and silently lost the
+rest until the next clean build.
 
 Here the entries of the pages kept are read back from the previous file when the index is
 loaded, and the entries are put in page order before the file is written, the order a clean
