@@ -42,8 +42,11 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    return _SPACE_RUN.sub(" ", text)
 
 
 def quote_selector(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> dict[str, str]:
@@ -129,21 +132,30 @@ def collection(app: Sphinx) -> dict[str, Any]:
     base = (app.config.html_baseurl or "").rstrip("/") + "/"
     builder, env = app.builder, app.env
     downloads = {Path(name).name: str(dest) for name, (_, dest) in env.dlfiles.items()}
+    # each page's address and title, and each source's, once (not once per citation)
+    pages: dict[str, tuple[str, str]] = {}
+    files: dict[str, tuple[str, str]] = {}
     items = []
     for cite in domain.all():
         source = domain.sources.get(cite.source)
         if source is None:
             continue
-        dest = downloads.get(source.path.name)
-        file_uri = f"{base}_downloads/{dest}" if dest else f"{base}sources/{source.path.name}"
-        title = env.titles[cite.docname].astext() if cite.docname in env.titles else cite.docname
+        if cite.source not in files:
+            dest = downloads.get(source.path.name)
+            file_uri = f"{base}_downloads/{dest}" if dest else f"{base}sources/{source.path.name}"
+            files[cite.source] = file_uri, builder.get_target_uri(source.docname)
+        if cite.docname not in pages:
+            title = env.titles[cite.docname].astext() if cite.docname in env.titles else cite.docname
+            pages[cite.docname] = builder.get_target_uri(cite.docname), title
+        file_uri, source_uri = files[cite.source]
+        page_uri, title = pages[cite.docname]
         items.append(
             annotation(
                 cite,
                 source,
                 base=base,
-                page_uri=builder.get_target_uri(cite.docname),
-                source_uri=builder.get_target_uri(source.docname),
+                page_uri=page_uri,
+                source_uri=source_uri,
                 file_uri=file_uri,
                 page_title=title,
             )

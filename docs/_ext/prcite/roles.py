@@ -43,8 +43,13 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
             )
         return None
     if in_document:
-        env.note_dependency(str(source.path))
-        env.note_dependency(str(source.path.parent / "catalog.yaml"))
+        # once per page and source: Sphinx makes a path of each name it is given (a third of the
+        # time of a citation when every citation noted them)
+        noted: set[str] = env.temp_data.setdefault("prcite_noted_sources", set())
+        if sid not in noted:
+            noted.add(sid)
+            env.note_dependency(str(source.path))
+            env.note_dependency(str(source.path.parent / "catalog.yaml"))
     assert source.index is not None
     try:
         match = source.index.find(quote)
