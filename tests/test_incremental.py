@@ -227,3 +227,40 @@ def test_an_incremental_build_writes_what_a_clean_build_of_the_same_files_writes
     assert incremental.keys() == expected.keys()
     assert [name for name in expected if incremental[name] != expected[name]] == []
     assert b"Second page, edited" in incremental["_static/prcite-searchtext.js"]
+
+
+QUOTE = "The first mission flew from Peshawar in 1960"
+
+
+def test_a_page_citing_an_edited_text_is_read_again_with_its_new_checksum(make_app, basic_copy: Path):
+    """A page depends on catalog.yaml, which holds each text's SHA-256, not on the texts it cites.
+
+    A text edited and its new checksum recorded (``rehash``): the citing page is read again, and
+    its links point at the quoted words where the edited text now has them. A text edited
+    without: its entry is unusable, and the citing page says so, build after build.
+    """
+    from prcite.addsource import rehash
+
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    text = basic_copy / "sources" / "alpha.txt"
+
+    def edit(old: str, new: str) -> None:
+        text.write_text(text.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    edit("By A. Writer", "By A. Writer, in Peshawar")
+    assert rehash("alpha", basic_copy / "sources") == 0
+    app = make_app("html", srcdir=basic_copy)
+    app.build()
+    assert warnings(app) == []
+    start = text.read_text(encoding="utf-8").index(QUOTE)
+    html = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    links = {a["href"] for a in BeautifulSoup(html, "html.parser").select("a[href*='sources/alpha.html#q-']")}
+    assert links == {f"../sources/alpha.html#q-{start}-{start + len(QUOTE)}"}
+
+    edit("By A. Writer, in Peshawar", "By A. Writer")  # and no new checksum
+    for _ in range(2):
+        app = make_app("html", srcdir=basic_copy)
+        app.build()
+        cannot = "'alpha' cannot be cited until its catalogue problem is fixed"
+        assert any(cannot in w and "index.md" in w for w in warnings(app)), warnings(app)

@@ -86,8 +86,12 @@ def add_static(app: Sphinx, config: Config) -> None:
 
 def before_read(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     # env-get-outdated comes before Sphinx purges removed and changed pages
-    env.domains["prcite"].snapshot()
-    return []
+    domain: CitationDomain = env.domains["prcite"]
+    domain.snapshot()
+    # A page depends on catalog.yaml, not on the texts it cites (roles.verify): a text edited
+    # without its new SHA-256 makes its entry unusable and leaves catalog.yaml as it was. The
+    # pages citing it are read again, to report the citations that cannot be checked now.
+    return [doc for doc in domain.citing_unusable() if doc in env.found_docs and doc not in removed]
 
 
 def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:

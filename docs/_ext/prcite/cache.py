@@ -10,6 +10,7 @@ the extension's own code.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 from pathlib import Path
@@ -50,7 +51,17 @@ def remembered(app: Sphinx, name: str, inputs: str, compute: Callable[[], T]) ->
     """``compute()``'s result, from the last build when ``inputs`` (a ``key``) is the same."""
     path = Path(app.doctreedir) / "prcite-cache" / f"{name}.pickle"
     try:
-        stored, value = pickle.loads(path.read_bytes())
+        data = path.read_bytes()
+        # the load makes only objects that live until the build ends: the collector, which would
+        # walk them again and again as they are made, is paused meanwhile (at 500 sources, half
+        # the time of the catalogue's load)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            stored, value = pickle.loads(data)
+        finally:
+            if collecting:
+                gc.enable()
         if stored == inputs:
             return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):

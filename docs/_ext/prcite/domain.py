@@ -125,6 +125,10 @@ class CitationDomain(Domain):
             self._grouped = grouped
         return self._grouped
 
+    def citing_unusable(self) -> list[str]:
+        """Pages whose citations name a source the catalogue no longer gives (broken or gone)."""
+        return sorted(doc for doc, cites in self.citations.items() if any(c.source not in self.sources for c in cites))
+
     def snapshot(self) -> None:
         self._before = self.by_source()
 
