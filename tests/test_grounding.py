@@ -122,3 +122,33 @@ def test_an_uncited_sentence_without_facts_is_fine():
     checker = Checker(Domain(), Vocabulary(), {"this", "page"})  # type: ignore[arg-type]
     assert checker.check(Sentence("This page collects test sentences."), None) == []
     assert checker.check(Sentence("Moscow signed it in 1971."), None)
+
+
+def test_searching_the_word_list_file_agrees_with_loading_it():
+    """A rebuild that meets a few new words searches english-words' file instead of loading it.
+
+    Both ways must give the same answer: for entries of the list, for words not in it (an
+    entry with a letter changed or added, a capitalised entry, names from the site), and for
+    words of the site's pages and sources.
+    """
+    import random
+
+    from prcite.grounding import _WORD, FEW_LOOKUPS, _lexicon
+
+    searched, loaded = _lexicon(1), _lexicon(FEW_LOOKUPS + 1)
+    assert searched.__name__ == "search" and loaded.__self__.__class__ is set  # each way is the one meant
+    rng = random.Random(16)
+    entries = rng.sample(sorted(loaded.__self__), 500)
+    site = Path(__file__).parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in [*site.glob("docs/**/*.md"), *site.glob("sources/*.txt")]]
+    words = {w.lower() for text in texts for w in _WORD.findall(text)}
+    probes = [
+        *entries,
+        *(w[:-1] + "q" for w in entries),
+        *(w + "x" for w in entries),
+        *(w.capitalize() for w in entries),
+        *["pakistan", "islamabad", "moscow", "putin", "", "naïve", "the", "zebra"],
+        *rng.sample(sorted(words), 1000),
+    ]
+    assert [w for w in probes if searched(w) != loaded(w)] == []
+    assert searched("the") and searched("zebra") and not searched("islamabad")
