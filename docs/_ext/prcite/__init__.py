@@ -91,7 +91,7 @@ def before_read(app: Sphinx, env: BuildEnvironment, added: set[str], changed: se
     # A page depends on catalog.yaml, not on the texts it cites (roles.verify): a text edited
     # without its new SHA-256 makes its entry unusable and leaves catalog.yaml as it was. The
     # pages citing it are read again, to report the citations that cannot be checked now.
-    return [doc for doc in domain.citing_unusable() if doc in env.found_docs and doc not in removed]
+    return [doc for doc in domain.citing_unusable() if doc in env.found_docs]
 
 
 def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:

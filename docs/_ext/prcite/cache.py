@@ -53,8 +53,8 @@ def remembered(app: Sphinx, name: str, inputs: str, compute: Callable[[], T]) ->
     try:
         data = path.read_bytes()
         # the load makes only objects that live until the build ends: the collector, which would
-        # walk them again and again as they are made, is paused meanwhile (at 500 sources, half
-        # the time of the catalogue's load)
+        # walk them again and again as they are made, is paused meanwhile (at 500 sources, up to
+        # half the time of the catalogue's load)
         collecting = gc.isenabled()
         gc.disable()
         try:

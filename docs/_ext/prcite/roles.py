@@ -45,8 +45,9 @@ def verify(env: BuildEnvironment, sid: str, quote: str, location: Any, in_docume
     if in_document and not env.temp_data.get("prcite_cites_catalogue"):
         # The page is read again when the catalogue changes. That covers its sources' texts:
         # a text whose SHA-256 is not the one in catalog.yaml fails the build, so an edited text
-        # comes with an edited catalogue. Noted once per page, not per citation or per source
-        # (Sphinx keeps each as a path in the environment: 2,500 of them at 500 sources).
+        # comes with an edited catalogue (until it does, before_read reads the citing pages
+        # again). Noted once per page, not per citation or per source (Sphinx keeps each as a
+        # path in the environment: 2,500 of them at 500 sources).
         env.temp_data["prcite_cites_catalogue"] = True
         env.note_dependency(str(source.path.parent / "catalog.yaml"))
     assert source.index is not None
